@@ -1,0 +1,322 @@
+package dev.trailwatch.cloudformation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.Position;
+import dev.trailwatch.source.Range;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+/**
+ * Reads a JSON or YAML document into a {@link Value} tree that keeps every node's range. YAML
+ * short-form tags become the long form CloudFormation defines ({@code !Ref X} is
+ * {@code {"Ref": "X"}}), and what CloudFormation rejects (aliases, merge keys, tags on keys,
+ * unknown tags, duplicate keys) is an error at its position. Intrinsic functions are not
+ * interpreted here.
+ */
+public final class DocumentParser {
+    static final int MAX_NESTING = 500;
+    private static final int MAX_DOCUMENT_CHARS = Integer.MAX_VALUE;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_DOCUMENT_CHARS)
+                    .maxNumberLength(10_000)
+                    .build())
+            .build();
+
+    private static final YamlEventParser.Factory YAML = new YamlEventParser.Factory(yamlOptions());
+
+    /** Tags that CloudFormation accepts, mapped to the long form's key. */
+    private static final Map<String, String> SHORT_FORMS = shortForms();
+
+    /** YAML core-schema tags that change nothing for a template. */
+    private static final Set<String> CORE_TAGS = Set.of(
+            "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq");
+
+    /** {@code !} alone: "a string", allowed anywhere. */
+    private static final String NON_SPECIFIC_TAG = "!";
+
+    /**
+     * The AWS Rain tool's pre-processor directives ({@code !Rain::Embed}, {@code !Rain::Module}):
+     * templates that use them are deployed through Rain, and cfn-lint reads them too.
+     */
+    private static final String RAIN_DIRECTIVE = "!Rain::";
+
+    private DocumentParser() {}
+
+    private static LoaderOptions yamlOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setAllowDuplicateKeys(true); // reported by us, with both positions
+        return options;
+    }
+
+    private static Map<String, String> shortForms() {
+        Map<String, String> forms = new LinkedHashMap<>();
+        forms.put("!Ref", "Ref");
+        forms.put("!Condition", "Condition");
+        // Intrinsic functions, condition functions and the functions of a template's Rules section.
+        for (String fn : List.of("And", "Base64", "Cidr", "Contains", "EachMemberEquals", "EachMemberIn", "Equals",
+                "FindInMap", "ForEach", "GetAtt", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or",
+                "RefAll", "Select", "Split", "Sub", "ToJsonString", "Transform", "ValueOf", "ValueOfAll")) {
+            forms.put("!" + fn, "Fn::" + fn);
+        }
+        return Map.copyOf(forms);
+    }
+
+    /** JSON when the first non-blank character opens an object or array, whatever the file's name. */
+    public static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    public static Value parse(String text) throws InputException {
+        return looksLikeJson(text) ? parseJson(text) : parseYaml(text);
+    }
+
+    static Value parseJson(String text) throws InputException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            Reader reader = new Reader(parser, null);
+            return reader.document();
+        } catch (StreamConstraintsException e) {
+            throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)",
+                    position(e.getLocation()));
+        } catch (JsonProcessingException e) {
+            throw new InputException(e.getOriginalMessage(), position(e.getLocation()));
+        } catch (IOException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    static Value parseYaml(String text) throws InputException {
+        YamlEventParser parser = null;
+        try {
+            parser = (YamlEventParser) YAML.createParser(new StringReader(text));
+            Reader reader = new Reader(parser, parser);
+            return reader.document();
+        } catch (StreamConstraintsException e) {
+            throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)",
+                    position(e.getLocation()));
+        } catch (IOException | RuntimeException e) {
+            MarkedYAMLException marked = parser == null ? null : parser.syntaxError();
+            if (marked != null) {
+                throw yamlSyntaxError(marked);
+            }
+            if (e instanceof JsonProcessingException jpe) {
+                throw new InputException(jpe.getOriginalMessage(), position(jpe.getLocation()));
+            }
+            if (e instanceof RuntimeException && !(e instanceof org.yaml.snakeyaml.error.YAMLException)) {
+                throw (RuntimeException) e;
+            }
+            throw new InputException(e.getMessage().lines().findFirst().orElse("invalid YAML"));
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // nothing was written; closing a string reader cannot lose data
+                }
+            }
+        }
+    }
+
+    private static InputException yamlSyntaxError(MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() != null ? e.getProblem() : "invalid YAML";
+        if (problem.contains("Nesting Depth exceeded") || problem.contains("nesting depth")) {
+            problem = "nested too deeply (more than " + MAX_NESTING + " levels)";
+        } else if (e.getContext() != null) {
+            problem = e.getContext() + ": " + problem;
+        }
+        return new InputException(problem.replace('\n', ' ').trim(), mark == null ? null
+                : new Position(mark.getLine() + 1, mark.getColumn() + 1));
+    }
+
+    private static Position position(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return null;
+        }
+        return new Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** One pass over the token stream; {@code yaml} is the same parser when reading YAML. */
+    private static final class Reader {
+        private final JsonParser parser;
+        private final YamlEventParser yaml;
+
+        Reader(JsonParser parser, YamlEventParser yaml) {
+            this.parser = parser;
+            this.yaml = yaml;
+        }
+
+        Value document() throws IOException, InputException {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return null;
+            }
+            Value root = value(first, 1);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new InputException(yaml != null
+                        ? "more than one YAML document: a template is a single document"
+                        : "unexpected content after the end of the JSON document", start());
+            }
+            return root;
+        }
+
+        private Value value(JsonToken token, int depth) throws IOException, InputException {
+            if (depth > MAX_NESTING) {
+                throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)", start());
+            }
+            String tag = yaml == null ? null : tag();
+            if (yaml != null && yaml.isCurrentAlias()) {
+                throw new InputException("YAML alias *" + parser.getText()
+                        + " is not allowed: CloudFormation does not accept aliases", start());
+            }
+            Position start = start();
+            Value plain = switch (token) {
+                case START_OBJECT -> map(start, depth);
+                case START_ARRAY -> list(start, depth);
+                case VALUE_STRING -> new Value.Text(parser.getText(), new Range(start, end()));
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value.Number(parser.getText(), new Range(start, end()));
+                case VALUE_TRUE -> new Value.Bool(true, new Range(start, end()));
+                case VALUE_FALSE -> new Value.Bool(false, new Range(start, end()));
+                case VALUE_NULL -> new Value.Null(new Range(start, end()));
+                default -> throw new InputException("unexpected " + token, start);
+            };
+            if (tag == null || tag.equals(NON_SPECIFIC_TAG) || CORE_TAGS.contains(tag)) {
+                return plain;
+            }
+            String longForm = SHORT_FORMS.get(tag);
+            if (longForm == null && tag.startsWith(RAIN_DIRECTIVE)) {
+                longForm = tag.substring(1); // left for Rain to expand; its value is unknown to us
+            }
+            if (longForm == null) {
+                throw new InputException("unknown tag " + tag
+                        + ": CloudFormation accepts only the short forms of its intrinsic functions", start);
+            }
+            // A tagged scalar that YAML read as a number or boolean is still the function's argument text.
+            if (plain instanceof Value.Number || plain instanceof Value.Bool || plain instanceof Value.Null) {
+                String text = plain instanceof Value.Null ? "" : parser.getText();
+                plain = new Value.Text(text, plain.range());
+            }
+            Map<String, Value.Entry> entries = new LinkedHashMap<>(2);
+            entries.put(longForm, new Value.Entry(longForm, plain.range(), plain));
+            return new Value.MapValue(entries, plain.range());
+        }
+
+        private Value map(Position start, int depth) throws IOException, InputException {
+            Map<String, Value.Entry> entries = new LinkedHashMap<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                Position keyStart = start();
+                Range keyRange = new Range(keyStart, end());
+                if (yaml != null) {
+                    checkYamlKey(key, keyStart);
+                }
+                Value value = value(parser.nextToken(), depth + 1);
+                Value.Entry previous = entries.get(key);
+                if (previous != null) {
+                    throw new InputException("duplicate key '" + key + "' (first at line "
+                            + previous.keyRange().start().line() + ")", keyStart);
+                }
+                entries.put(key, new Value.Entry(key, keyRange, value));
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw new InputException("unexpected end of document inside a mapping", start());
+            }
+            return new Value.MapValue(entries, new Range(start, end()));
+        }
+
+        private void checkYamlKey(String key, Position at) throws InputException {
+            Event event = yaml.lastEvent();
+            if (event instanceof ScalarEvent scalar) {
+                if (scalar.getTag() != null && !scalar.getTag().equals(NON_SPECIFIC_TAG)) {
+                    throw new InputException("tag " + scalar.getTag()
+                            + " on a mapping key: CloudFormation does not accept tags on keys", at);
+                }
+                if ("<<".equals(key) && scalar.isPlain()) {
+                    throw new InputException("YAML merge key '<<' is not allowed: CloudFormation does not accept merge keys", at);
+                }
+            }
+            if (yaml.isCurrentAlias()) {
+                throw new InputException("YAML alias *" + key + " is not allowed: CloudFormation does not accept aliases", at);
+            }
+        }
+
+        private Value list(Position start, int depth) throws IOException, InputException {
+            List<Value> items = new ArrayList<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new InputException("unexpected end of document inside a list", start());
+                }
+                items.add(value(token, depth + 1));
+            }
+            return new Value.ListValue(items, new Range(start, end()));
+        }
+
+        private String tag() {
+            Event event = yaml.lastEvent();
+            if (event instanceof ScalarEvent scalar) {
+                return scalar.getTag();
+            }
+            if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent collection) {
+                return collection.getTag();
+            }
+            return null;
+        }
+
+        private Position start() {
+            if (yaml != null) {
+                Event event = yaml.lastEvent();
+                if (event != null) {
+                    Mark mark = event.getStartMark();
+                    return new Position(mark.getLine() + 1, mark.getColumn() + 1);
+                }
+            }
+            JsonLocation location = parser.currentTokenLocation();
+            return new Position(location.getLineNr(), location.getColumnNr());
+        }
+
+        private Position end() {
+            if (yaml != null) {
+                Event event = yaml.lastEvent();
+                if (event != null) {
+                    Mark mark = event.getEndMark();
+                    return new Position(mark.getLine() + 1, mark.getColumn() + 1);
+                }
+            }
+            JsonLocation location = parser.currentLocation();
+            return new Position(location.getLineNr(), location.getColumnNr());
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package dev.trailwatch.cloudformation;
+
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.source.Location;
+import dev.trailwatch.source.Range;
+import dev.trailwatch.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates CloudFormation's intrinsic functions as far as the template and the given parameter
+ * values allow. Each value is resolved on its own (a condition is evaluated once and memoised),
+ * never by enumerating combinations of conditions, so the cost stays linear in the template.
+ */
+final class Intrinsics {
+    static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
+            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+
+    private final SourceFile file;
+    private final Map<String, Value.Entry> parameters;
+    private final Map<String, Value.Entry> conditions;
+    private final Value.MapValue mappings;
+    private final ParameterValues given;
+    /** Memoised condition values, with parameters known and with literals only. */
+    private final Map<String, Boolean> conditionValues = new HashMap<>();
+    private final Map<String, Boolean> literalConditionValues = new HashMap<>();
+    private final Set<String> evaluating = new java.util.HashSet<>();
+
+    Intrinsics(SourceFile file, Value.MapValue parameters, Value.MapValue conditions, Value.MapValue mappings,
+            ParameterValues given) {
+        this.file = file;
+        this.parameters = parameters == null ? Map.of() : parameters.entries();
+        this.conditions = conditions == null ? Map.of() : conditions.entries();
+        this.mappings = mappings;
+        this.given = given;
+    }
+
+    /** The value with every intrinsic function replaced by what it statically gives. */
+    Value resolve(Value raw) {
+        return resolve(raw, true);
+    }
+
+    /**
+     * A condition's value: TRUE, FALSE, or null when it cannot be decided. With
+     * {@code literalsOnly}, parameters count as unknown even when they have a value (used to
+     * decide whether a resource exists: some environment may pass another value).
+     */
+    Boolean condition(String name, boolean literalsOnly) {
+        Map<String, Boolean> memo = literalsOnly ? literalConditionValues : conditionValues;
+        if (memo.containsKey(name)) {
+            return memo.get(name);
+        }
+        Value.Entry definition = conditions.get(name);
+        String key = (literalsOnly ? "L:" : "P:") + name;
+        if (definition == null || !evaluating.add(key)) {
+            return null; // undefined or circular: CloudFormation rejects the template; we just cannot tell
+        }
+        Boolean result = evaluateCondition(definition.value(), literalsOnly);
+        evaluating.remove(key);
+        memo.put(name, result);
+        return result;
+    }
+
+    private Boolean evaluateCondition(Value raw, boolean literalsOnly) {
+        if (!(raw instanceof Value.MapValue map) || map.entries().size() != 1) {
+            return null;
+        }
+        Value.Entry fn = map.entries().values().iterator().next();
+        Value arg = fn.value();
+        switch (fn.key()) {
+            case "Condition": {
+                String name = Values.scalarText(arg);
+                return name == null ? null : condition(name, literalsOnly);
+            }
+            case "Fn::Not": {
+                Boolean inner = evaluateCondition(single(arg), literalsOnly);
+                return inner == null ? null : !inner;
+            }
+            case "Fn::And":
+            case "Fn::Or": {
+                if (!(arg instanceof Value.ListValue list)) {
+                    return null;
+                }
+                boolean isAnd = fn.key().equals("Fn::And");
+                boolean unknown = false;
+                for (Value item : list.items()) {
+                    Boolean b = evaluateCondition(item, literalsOnly);
+                    if (b == null) {
+                        unknown = true;
+                    } else if (b != isAnd) {
+                        return !isAnd; // a false in And, a true in Or decides
+                    }
+                }
+                return unknown ? null : isAnd;
+            }
+            case "Fn::Equals": {
+                if (!(arg instanceof Value.ListValue list) || list.items().size() != 2) {
+                    return null;
+                }
+                String left = Values.scalarText(resolve(list.items().get(0), !literalsOnly));
+                String right = Values.scalarText(resolve(list.items().get(1), !literalsOnly));
+                return left == null || right == null ? null : left.equals(right);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static Value single(Value arg) {
+        return arg instanceof Value.ListValue list && list.items().size() == 1 ? list.items().get(0) : arg;
+    }
+
+    private Value resolve(Value raw, boolean withParameters) {
+        if (raw instanceof Value.MapValue map) {
+            if (map.entries().size() == 1) {
+                Value.Entry only = map.entries().values().iterator().next();
+                if (only.key().equals("Ref") || only.key().startsWith("Fn::") || only.key().startsWith("Rain::")) {
+                    return function(only.key(), only.value(), map.range(), withParameters);
+                }
+            }
+            Map<String, Value.Entry> resolved = null;
+            for (Value.Entry entry : map.entries().values()) {
+                Value v = resolve(entry.value(), withParameters);
+                if (v != entry.value() && resolved == null) {
+                    resolved = new LinkedHashMap<>(map.entries());
+                }
+                if (resolved != null) {
+                    resolved.put(entry.key(), new Value.Entry(entry.key(), entry.keyRange(), v));
+                }
+            }
+            return resolved == null ? map : new Value.MapValue(resolved, map.range());
+        }
+        if (raw instanceof Value.ListValue list) {
+            List<Value> resolved = null;
+            for (int i = 0; i < list.items().size(); i++) {
+                Value item = list.items().get(i);
+                Value v = resolve(item, withParameters);
+                if (v != item && resolved == null) {
+                    resolved = new ArrayList<>(list.items().subList(0, i));
+                }
+                if (resolved != null && !(v instanceof Value.Absent)) {
+                    resolved.add(v);
+                }
+            }
+            return resolved == null ? list : new Value.ListValue(resolved, list.range());
+        }
+        return raw;
+    }
+
+    private Value function(String name, Value arg, Range range, boolean withParameters) {
+        switch (name) {
+            case "Ref":
+                return ref(Values.scalarText(arg), range, withParameters);
+            case "Fn::GetAtt":
+                return getAtt(arg, range);
+            case "Fn::If":
+                return fnIf(arg, range, withParameters);
+            case "Fn::Sub":
+                return sub(arg, range, withParameters);
+            case "Fn::Join":
+                return join(arg, range, withParameters);
+            case "Fn::Select":
+                return select(arg, range, withParameters);
+            case "Fn::FindInMap":
+                return findInMap(arg, range, withParameters);
+            case "Rain::Embed":
+            case "Rain::Module":
+            case "Rain::S3":
+            case "Rain::S3Http":
+                return new Value.Unknown(name + " is expanded by the Rain tool before deployment", range);
+            case "Fn::ImportValue":
+                return new Value.Unknown("Fn::ImportValue is resolved from another stack at deploy time", range);
+            default:
+                return new Value.Unknown(name + " is evaluated at deploy time", range);
+        }
+    }
+
+    private Value ref(String target, Range range, boolean withParameters) {
+        if (target == null) {
+            return new Value.Unknown("Ref to a name that is not a string", range);
+        }
+        if (target.equals("AWS::NoValue")) {
+            return new Value.Absent(range);
+        }
+        if (PSEUDO_PARAMETERS.contains(target)) {
+            return new Value.Reference(Value.ReferenceKind.PSEUDO_PARAMETER, target, null, range);
+        }
+        Value.Entry parameter = parameters.get(target);
+        if (parameter == null) {
+            return new Value.Reference(Value.ReferenceKind.RESOURCE, target, null, range);
+        }
+        if (!withParameters) {
+            return new Value.Unknown("parameter " + target + " can differ between deployments", range);
+        }
+        ParameterValues.Given value = given.get(target);
+        if (value != null) {
+            return new Value.Substituted(new Value.Text(value.value(), range), range, value.origin(),
+                    value.description());
+        }
+        Value.Entry defaultEntry = parameter.value() instanceof Value.MapValue p ? p.entry("Default") : null;
+        if (defaultEntry == null) {
+            return new Value.Unknown("parameter " + target + " has no Default and no --parameter value", range);
+        }
+        Location origin = file.locate(defaultEntry.keyRange().union(defaultEntry.value().range()));
+        return new Value.Substituted(defaultEntry.value(), range, origin, "the Default of parameter " + target);
+    }
+
+    private Value getAtt(Value arg, Range range) {
+        String resource = null;
+        String attribute = null;
+        if (arg instanceof Value.Text text) {
+            int dot = text.text().indexOf('.');
+            if (dot > 0) {
+                resource = text.text().substring(0, dot);
+                attribute = text.text().substring(dot + 1);
+            }
+        } else if (arg instanceof Value.ListValue list && list.items().size() == 2) {
+            resource = Values.scalarText(list.items().get(0));
+            attribute = Values.scalarText(list.items().get(1));
+        }
+        if (resource == null || attribute == null) {
+            return new Value.Unknown("Fn::GetAtt with an attribute not known statically", range);
+        }
+        return new Value.Reference(Value.ReferenceKind.RESOURCE, resource, attribute, range);
+    }
+
+    private Value fnIf(Value arg, Range range, boolean withParameters) {
+        if (!(arg instanceof Value.ListValue list) || list.items().size() != 3
+                || Values.scalarText(list.items().get(0)) == null) {
+            return new Value.Unknown("malformed Fn::If", range);
+        }
+        String condition = Values.scalarText(list.items().get(0));
+        Boolean known = condition(condition, !withParameters);
+        if (known != null) {
+            return resolve(list.items().get(known ? 1 : 2), withParameters);
+        }
+        return new Value.Conditional(condition, resolve(list.items().get(1), withParameters),
+                resolve(list.items().get(2), withParameters), range);
+    }
+
+    private Value sub(Value arg, Range range, boolean withParameters) {
+        String template;
+        Map<String, Value.Entry> variables = Map.of();
+        if (arg instanceof Value.Text text) {
+            template = text.text();
+        } else if (arg instanceof Value.ListValue list && list.items().size() == 2
+                && list.items().get(0) instanceof Value.Text text
+                && list.items().get(1) instanceof Value.MapValue vars) {
+            template = text.text();
+            variables = vars.entries();
+        } else {
+            return new Value.Unknown("malformed Fn::Sub", range);
+        }
+        List<Value> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf("${", i);
+            int close = open < 0 ? -1 : template.indexOf('}', open + 2);
+            if (open < 0 || close < 0) {
+                literal.append(template, i, template.length());
+                break;
+            }
+            literal.append(template, i, open);
+            String name = template.substring(open + 2, close).strip();
+            if (name.startsWith("!")) {
+                literal.append("${").append(name.substring(1)).append('}');
+            } else {
+                if (literal.length() > 0) {
+                    parts.add(new Value.Text(literal.toString(), range));
+                    literal.setLength(0);
+                }
+                Value.Entry local = variables.get(name);
+                if (local != null) {
+                    parts.add(resolve(local.value(), withParameters));
+                } else if (name.contains(".") && !name.startsWith("AWS::")) {
+                    int dot = name.indexOf('.');
+                    parts.add(new Value.Reference(Value.ReferenceKind.RESOURCE, name.substring(0, dot),
+                            name.substring(dot + 1), range));
+                } else {
+                    parts.add(ref(name, range, withParameters));
+                }
+            }
+            i = close + 1;
+        }
+        if (literal.length() > 0 || parts.isEmpty()) {
+            parts.add(new Value.Text(literal.toString(), range));
+        }
+        return concatenate(parts, range);
+    }
+
+    private Value join(Value arg, Range range, boolean withParameters) {
+        if (!(arg instanceof Value.ListValue list) || list.items().size() != 2) {
+            return new Value.Unknown("malformed Fn::Join", range);
+        }
+        String delimiter = Values.scalarText(list.items().get(0));
+        Value items = resolve(list.items().get(1), withParameters);
+        if (delimiter == null || !(Values.unwrap(items) instanceof Value.ListValue values)) {
+            return new Value.Unknown("Fn::Join over a list not known statically", range);
+        }
+        List<Value> parts = new ArrayList<>();
+        for (int i = 0; i < values.items().size(); i++) {
+            if (i > 0 && !delimiter.isEmpty()) {
+                parts.add(new Value.Text(delimiter, range));
+            }
+            parts.add(values.items().get(i));
+        }
+        return concatenate(parts, range);
+    }
+
+    /** A known string when every part is known, else the parts kept for later rules. */
+    private static Value concatenate(List<Value> parts, Range range) {
+        StringBuilder text = new StringBuilder();
+        for (Value part : parts) {
+            String s = Values.scalarText(part);
+            if (s == null) {
+                return new Value.Concatenation(List.copyOf(parts), range);
+            }
+            text.append(s);
+        }
+        return new Value.Text(text.toString(), range);
+    }
+
+    private Value select(Value arg, Range range, boolean withParameters) {
+        if (arg instanceof Value.ListValue list && list.items().size() == 2) {
+            String index = Values.scalarText(resolve(list.items().get(0), withParameters));
+            Value items = Values.unwrap(resolve(list.items().get(1), withParameters));
+            if (index != null && index.matches("\\d{1,9}") && items instanceof Value.ListValue values
+                    && Integer.parseInt(index) < values.items().size()) {
+                return values.items().get(Integer.parseInt(index));
+            }
+        }
+        return new Value.Unknown("Fn::Select over values not known statically", range);
+    }
+
+    private Value findInMap(Value arg, Range range, boolean withParameters) {
+        if (mappings != null && arg instanceof Value.ListValue list && list.items().size() >= 3) {
+            Value current = mappings;
+            for (int i = 0; i < 3; i++) {
+                String key = Values.scalarText(resolve(list.items().get(i), withParameters));
+                if (key == null || !(current instanceof Value.MapValue map) || map.get(key) == null) {
+                    current = null;
+                    break;
+                }
+                current = map.get(key);
+            }
+            if (current != null) {
+                return resolve(current, withParameters);
+            }
+        }
+        return new Value.Unknown("Fn::FindInMap with keys not known statically", range);
+    }
+}

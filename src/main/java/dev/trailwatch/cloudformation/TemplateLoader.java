@@ -1,0 +1,88 @@
+package dev.trailwatch.cloudformation;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a CloudFormation template (JSON or YAML, plain, SAM or CDK output) into the resource
+ * model. Recognising what is a template is by content, as the specification says.
+ */
+public final class TemplateLoader {
+    static final String TRAIL_TYPE = "AWS::CloudTrail::Trail";
+
+    private TemplateLoader() {}
+
+    /** Whether a parsed document is a CloudFormation template. */
+    public static boolean isTemplate(Value root) {
+        if (!(root instanceof Value.MapValue map)) {
+            return false;
+        }
+        if (map.entry("AWSTemplateFormatVersion") != null) {
+            return true;
+        }
+        if (!(map.get("Resources") instanceof Value.MapValue resources)) {
+            return false;
+        }
+        for (Value.Entry resource : resources.entries().values()) {
+            if (resource.value() instanceof Value.MapValue body && body.get("Type") instanceof Value.Text type
+                    && (type.text().startsWith("AWS::") || type.text().startsWith("Custom::"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The model of a template that {@link #isTemplate} accepted. */
+    public static ResourceModel load(SourceFile file, Value.MapValue template, ParameterValues parameters) {
+        Value resourcesValue = template.get("Resources");
+        Map<String, Value.Entry> declared = resourcesValue instanceof Value.MapValue m ? m.entries() : Map.of();
+        Intrinsics intrinsics = new Intrinsics(file, section(template, "Parameters"), section(template, "Conditions"),
+                section(template, "Mappings"), parameters);
+        List<Resource> resources = new ArrayList<>(declared.size());
+        List<Trail> trails = new ArrayList<>();
+        for (Value.Entry entry : declared.values()) {
+            // Fn::ForEach::Name entries (the LanguageExtensions transform) expand at deploy time; others
+            // that are not mappings are for CloudFormation's own validation to reject, not a reading error.
+            if (!(entry.value() instanceof Value.MapValue body)) {
+                continue;
+            }
+            String type = Values.scalarText(body.get("Type"));
+            if (type == null || !exists(body, intrinsics)) {
+                continue;
+            }
+            Value properties = body.get("Properties");
+            Value resolved = properties == null ? null : intrinsics.resolve(properties);
+            Value.MapValue propertyMap = resolved instanceof Value.MapValue pm ? pm
+                    : new Value.MapValue(Map.of(), entry.keyRange());
+            Resource resource = new Resource(type, entry.key(), entry.key(), file.locate(entry.keyRange()), propertyMap);
+            resources.add(resource);
+            // Properties that are a whole intrinsic (rare) cannot be read attribute by attribute.
+            boolean propertiesReadable = properties == null || resolved instanceof Value.MapValue;
+            if (type.equals(TRAIL_TYPE) && propertiesReadable) {
+                trails.add(new Trail(resource,
+                        new Attribute("CloudWatchLogsLogGroupArn", resource.property("CloudWatchLogsLogGroupArn")),
+                        new Attribute("CloudWatchLogsRoleArn", resource.property("CloudWatchLogsRoleArn")),
+                        new Attribute("IsLogging", resource.property("IsLogging"))));
+            }
+        }
+        return new ResourceModel(List.copyOf(resources), List.copyOf(trails));
+    }
+
+    /** A resource exists unless its Condition is false from literals alone (SPEC). */
+    private static boolean exists(Value.MapValue body, Intrinsics intrinsics) {
+        String condition = Values.scalarText(body.get("Condition"));
+        return condition == null || !Boolean.FALSE.equals(intrinsics.condition(condition, true));
+    }
+
+    private static Value.MapValue section(Value.MapValue template, String name) {
+        return template.get(name) instanceof Value.MapValue m ? m : null;
+    }
+}

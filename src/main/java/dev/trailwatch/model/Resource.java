@@ -1,0 +1,14 @@
+package dev.trailwatch.model;
+
+import dev.trailwatch.source.Location;
+
+/**
+ * A declared resource. {@code address} is what the user calls it: the CloudFormation logical
+ * id or the Terraform address. {@code declaration} is where it is declared (logical id key,
+ * or the resource block's header), where findings about missing attributes point.
+ */
+public record Resource(String type, String name, String address, Location declaration, Value.MapValue properties) {
+    public Value.Entry property(String key) {
+        return properties == null ? null : properties.entry(key);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.trailwatch.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailwatch.Version;
+import dev.trailwatch.rules.Finding;
+import dev.trailwatch.scan.InputError;
+import dev.trailwatch.scan.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+
+/** The machine contract of the specification: fields may be added, never renamed. */
+public final class JsonReport implements Report {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public void write(ScanResult result, Writer out) throws IOException {
+        JsonGenerator json = JSON.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeObjectFieldStart("tool");
+        json.writeStringField("name", "trailwatch");
+        json.writeStringField("version", Version.VALUE);
+        json.writeEndObject();
+
+        json.writeArrayFieldStart("findings");
+        for (Finding finding : result.findings()) {
+            writeFinding(json, finding);
+        }
+        json.writeEndArray();
+
+        json.writeArrayFieldStart("errors");
+        for (InputError error : result.errors()) {
+            json.writeStartObject();
+            json.writeStringField("file", error.file());
+            if (error.position() != null) {
+                json.writeNumberField("line", error.position().line());
+                json.writeNumberField("column", error.position().column());
+            }
+            json.writeStringField("message", error.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("files", result.files());
+        json.writeNumberField("resources", result.resources());
+        json.writeNumberField("trails", result.trails());
+        json.writeNumberField("findings", result.findings().size());
+        json.writeNumberField("errors", result.errors().size());
+        json.writeNumberField("suppressed", 0);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.flush();
+        out.write("\n");
+    }
+
+    private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeStringField("severity", finding.severity().label());
+        json.writeStringField("file", finding.location().file());
+        json.writeNumberField("line", finding.location().line());
+        json.writeNumberField("column", finding.location().column());
+        json.writeNumberField("endLine", finding.location().range().end().line());
+        json.writeNumberField("endColumn", finding.location().range().end().column());
+        json.writeObjectFieldStart("resource");
+        json.writeStringField("type", finding.resource().type());
+        json.writeStringField("name", finding.resource().name());
+        json.writeStringField("address", finding.resource().address());
+        json.writeEndObject();
+        json.writeStringField("message", finding.message());
+        json.writeStringField("remediation", finding.remediation());
+        if (!finding.related().isEmpty()) {
+            json.writeArrayFieldStart("related");
+            for (Finding.Related related : finding.related()) {
+                json.writeStartObject();
+                json.writeStringField("file", related.location().file());
+                json.writeNumberField("line", related.location().line());
+                json.writeNumberField("column", related.location().column());
+                json.writeStringField("message", related.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.trailwatch.rules;
+
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.source.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * TW001: a trail delivers to CloudWatch Logs only when both the log group ARN and the role ARN
+ * are set. One finding per trail names every attribute that is missing and, for values that
+ * depend on a condition that cannot be decided, the condition that leaves it missing.
+ */
+@RuleInfo(id = "TW001", name = "CloudTrailCloudWatchLogsIntegration", severity = Severity.ERROR,
+        summary = "CloudTrail trails must deliver their events to CloudWatch Logs (log group ARN and role ARN set)",
+        peerIds = {"CKV2_AWS_10", "AVD-AWS-0162", "KICS: CloudTrail Not Integrated With CloudWatch", "CloudTrail.5"},
+        tags = {"security", "CIS-AWS-1.2.0/2.4", "CIS-AWS-1.4.0/3.4", "CIS-AWS-2.0.0/3.4"})
+public final class CloudWatchLogsIntegrationRule extends Rule {
+
+    /** One way an attribute ends up without a value. */
+    private record Gap(Attribute attribute, String how, List<String> conditions, Location origin, String originName) {
+        boolean isAbsent() {
+            return !attribute.isPresent();
+        }
+    }
+
+    @Override
+    public void check(ResourceModel model, Consumer<Finding> report) {
+        for (Trail trail : model.trails()) {
+            List<Gap> gaps = new ArrayList<>();
+            collectGaps(trail.logGroupArn(), trail, gaps);
+            collectGaps(trail.roleArn(), trail, gaps);
+            if (!gaps.isEmpty()) {
+                report.accept(describe(trail, gaps));
+            }
+        }
+    }
+
+    private static void collectGaps(Attribute attribute, Trail trail, List<Gap> gaps) {
+        if (!attribute.isPresent()) {
+            gaps.add(new Gap(attribute, "not set", List.of(), null, null));
+            return;
+        }
+        walk(attribute, attribute.value(), new ArrayList<>(), null, null, gaps);
+    }
+
+    /** Follows a value through substitutions and undecided conditions to the leaves that leave it empty. */
+    private static void walk(Attribute attribute, Value value, List<String> conditions, Location origin,
+            String originName, List<Gap> gaps) {
+        if (value instanceof Value.Null) {
+            gaps.add(new Gap(attribute, "null", List.copyOf(conditions), origin, originName));
+        } else if (value instanceof Value.Absent) {
+            gaps.add(new Gap(attribute, "not set", List.copyOf(conditions), origin, originName));
+        } else if (value instanceof Value.Text t && t.text().isEmpty()) {
+            gaps.add(new Gap(attribute, "empty", List.copyOf(conditions), origin, originName));
+        } else if (value instanceof Value.Substituted s) {
+            // The innermost origin is the one that set the value.
+            walk(attribute, s.value(), conditions, s.origin(), s.originDescription(), gaps);
+        } else if (value instanceof Value.Conditional c) {
+            conditions.add("condition " + c.condition() + " is true");
+            walk(attribute, c.whenTrue(), conditions, origin, originName, gaps);
+            conditions.set(conditions.size() - 1, "condition " + c.condition() + " is false");
+            walk(attribute, c.whenFalse(), conditions, origin, originName, gaps);
+            conditions.remove(conditions.size() - 1);
+        }
+    }
+
+    private Finding describe(Trail trail, List<Gap> gaps) {
+        List<String> phrases = new ArrayList<>();
+        List<Gap> plainAbsent = gaps.stream().filter(g -> g.isAbsent()).toList();
+        if (plainAbsent.size() == 2) {
+            phrases.add(plainAbsent.get(0).attribute().name() + " and " + plainAbsent.get(1).attribute().name()
+                    + " are not set");
+        }
+        List<Finding.Related> related = new ArrayList<>();
+        for (Gap gap : gaps) {
+            if (plainAbsent.size() == 2 && gap.isAbsent()) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder(gap.attribute().name()).append(" is ").append(gap.how());
+            if (!gap.conditions().isEmpty()) {
+                phrase.append(" when ").append(String.join(" and ", gap.conditions()));
+            }
+            if (gap.originName() != null) {
+                phrase.append(" (from ").append(gap.originName()).append(')');
+                if (gap.origin() != null) {
+                    related.add(new Finding.Related(gap.origin(),
+                            gap.attribute().name() + " gets its value from " + gap.originName()));
+                }
+            }
+            phrases.add(phrase.toString());
+        }
+        Location at = trail.resource().declaration();
+        boolean anyAbsent = !plainAbsent.isEmpty();
+        if (!anyAbsent) {
+            at = new Location(at.file(), gaps.get(0).attribute().range());
+        }
+        String message = trail.resource().address() + " is not integrated with CloudWatch Logs: "
+                + String.join("; ", phrases);
+        String remediation = "Set " + trail.logGroupArn().name()
+                + " to the ARN of a CloudWatch Logs log group (ending in :*) and " + trail.roleArn().name()
+                + " to the ARN of an IAM role that cloudtrail.amazonaws.com can assume, allowed logs:CreateLogStream"
+                + " and logs:PutLogEvents on that log group; see `trailwatch explain TW001`.";
+        return finding(trail.resource(), at, message, remediation, related);
+    }
+}

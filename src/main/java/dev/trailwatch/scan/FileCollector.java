@@ -1,0 +1,137 @@
+package dev.trailwatch.scan;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the files to scan under the paths the user named. Named files are always taken (their
+ * content decides what they are); in folders only the extensions trailwatch reads are.
+ */
+public final class FileCollector {
+    private static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of(".git", ".terraform", "node_modules");
+    private static final List<String> EXTENSIONS = List.of(".json", ".yaml", ".yml", ".template", ".tf", ".tfvars");
+
+    /** A file to scan and the name to show for it. */
+    public record Candidate(Path path, String displayPath) {}
+
+    public record Collected(List<Candidate> files, List<InputError> errors) {}
+
+    private final Path workingDirectory;
+    private final List<PathMatcher> excludes = new ArrayList<>();
+
+    public FileCollector(Path workingDirectory, List<String> excludeGlobs) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        FileSystem fs = FileSystems.getDefault();
+        for (String glob : excludeGlobs) {
+            excludes.add(fs.getPathMatcher("glob:" + glob));
+            if (!glob.startsWith("**/")) {
+                excludes.add(fs.getPathMatcher("glob:**/" + glob));
+            }
+        }
+    }
+
+    public Collected collect(List<String> paths) {
+        Set<Candidate> files = new LinkedHashSet<>();
+        List<InputError> errors = new ArrayList<>();
+        for (String name : paths) {
+            Path path = workingDirectory.resolve(name).normalize();
+            if (Files.isDirectory(path)) {
+                walk(path, files, errors);
+            } else if (Files.exists(path)) {
+                files.add(new Candidate(path, displayPath(path)));
+            } else {
+                errors.add(new InputError(name, null, Files.isSymbolicLink(path)
+                        ? "broken symbolic link" : "no such file or directory"));
+            }
+        }
+        List<Candidate> sorted = new ArrayList<>(files);
+        sorted.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
+        return new Collected(sorted, errors);
+    }
+
+    private void walk(Path root, Set<Candidate> files, List<InputError> errors) {
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            Path fileName = dir.getFileName();
+                            if (!dir.equals(root) && fileName != null
+                                    && (DEFAULT_EXCLUDED_DIRS.contains(fileName.toString()) || isExcluded(dir))) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && hasScannedExtension(file) && !isExcluded(file)) {
+                                files.add(new Candidate(file, displayPath(file)));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String message = e instanceof FileSystemLoopException
+                                    ? "symbolic link loop; not followed"
+                                    : "cannot be read: " + e.getClass().getSimpleName();
+                            if (!(e instanceof FileSystemLoopException) && !hasScannedExtension(file)
+                                    && !Files.isDirectory(file)) {
+                                return FileVisitResult.CONTINUE; // a file trailwatch would not read anyway
+                            }
+                            errors.add(new InputError(displayPath(file), null, message));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            errors.add(new InputError(displayPath(root), null, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private boolean isExcluded(Path path) {
+        if (excludes.isEmpty()) {
+            return false;
+        }
+        Path relative = path.startsWith(workingDirectory) ? workingDirectory.relativize(path) : path;
+        for (PathMatcher matcher : excludes) {
+            if (matcher.matches(relative)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasScannedExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String extension : EXTENSIONS) {
+            if (name.endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Relative to the working directory when under it, with forward slashes. */
+    String displayPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+        String text = shown.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.trailwatch.scan;
+
+import dev.trailwatch.source.Position;
+
+/** An input that could not be read or parsed; position is null when it concerns the whole file. */
+public record InputError(String file, Position position, String message) {}
