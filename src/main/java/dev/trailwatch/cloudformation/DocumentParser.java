@@ -102,16 +102,19 @@ public final class DocumentParser {
     }
 
     static Value parseJson(String text) throws InputException {
-        try (JsonParser parser = JSON.createParser(text)) {
-            Reader reader = new Reader(parser, null);
-            return reader.document();
+        JsonParser parser = null;
+        try {
+            parser = JSON.createParser(text);
+            return new Reader(parser, null).document();
         } catch (StreamConstraintsException e) {
-            throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)",
-                    position(e.getLocation()));
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)", position(at));
         } catch (JsonProcessingException e) {
             throw new InputException(e.getOriginalMessage(), position(e.getLocation()));
         } catch (IOException e) {
             throw new InputException(e.getMessage());
+        } finally {
+            closeQuietly(parser);
         }
     }
 
@@ -137,12 +140,16 @@ public final class DocumentParser {
             }
             throw new InputException(e.getMessage().lines().findFirst().orElse("invalid YAML"));
         } finally {
-            if (parser != null) {
-                try {
-                    parser.close();
-                } catch (IOException ignored) {
-                    // nothing was written; closing a string reader cannot lose data
-                }
+            closeQuietly(parser);
+        }
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // reading from a string: closing cannot lose anything
             }
         }
     }
@@ -204,7 +211,9 @@ public final class DocumentParser {
             Value plain = switch (token) {
                 case START_OBJECT -> map(start, depth);
                 case START_ARRAY -> list(start, depth);
-                case VALUE_STRING -> new Value.Text(parser.getText(), new Range(start, end()));
+                case VALUE_STRING -> isEmptyPlainScalar()
+                        ? new Value.Null(new Range(start, end()))
+                        : new Value.Text(parser.getText(), new Range(start, end()));
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value.Number(parser.getText(), new Range(start, end()));
                 case VALUE_TRUE -> new Value.Bool(true, new Range(start, end()));
                 case VALUE_FALSE -> new Value.Bool(false, new Range(start, end()));
@@ -282,6 +291,12 @@ public final class DocumentParser {
                 items.add(value(token, depth + 1));
             }
             return new Value.ListValue(items, new Range(start, end()));
+        }
+
+        /** {@code Key:} with nothing after it is null in YAML, unlike {@code Key: ""}. */
+        private boolean isEmptyPlainScalar() {
+            return yaml != null && yaml.lastEvent() instanceof ScalarEvent scalar && scalar.isPlain()
+                    && scalar.getValue().isEmpty() && scalar.getTag() == null;
         }
 
         private String tag() {

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of the launcher bin/trailwatch (JVM start-up included), as a user runs it:
+#   (a) one small CloudFormation template, cold, RUNS times: median wall time and peak RSS;
+#   (b) the whole ../shared/corpus/cloudformation folder, RUNS times: median wall, max peak RSS,
+#       throughput in MB/s and files/s (files mentioning AWSTemplateFormatVersion or "AWS::").
+# Wall time and max RSS come from GNU time (/usr/bin/time -f '%e %M').
+# Env: RUNS (default 10), BENCH_SMALL (template for (a)), SHARED_DIR (default "$root/../shared").
+# Targets: single template <= 0.35 s median; corpus <= 1.0 s wall and <= 300 MB peak RSS.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+shared=${SHARED_DIR:-"$root/../shared"}
+runs=${RUNS:-10}
+gnu_time=/usr/bin/time
+tw="$root/bin/trailwatch"
+
+case "$runs" in ''|*[!0-9]*|0) echo "RUNS must be a positive integer (got '$runs')" >&2; exit 2 ;; esac
+if [ ! -x "$gnu_time" ]; then
+  echo "SKIP: GNU time ($gnu_time) not found"
+  exit 0
+fi
+
+if [ ! -f "$root/target/trailwatch.jar" ]; then
+  echo "building $root/target/trailwatch.jar ..." >&2
+  (cd "$root" && mvn -q -B -DskipTests package >&2)
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "machine: $(nproc) cores; CPU: $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(java -version 2>&1 | head -n 1)"
+echo "runs per benchmark: $runs"
+echo
+
+# bench LABEL PATH... : runs trailwatch RUNS times, writes "wall_s rss_kb exit" lines to $tmp/LABEL.tsv
+bench() {
+  local label=$1; shift
+  local out="$tmp/$label.tsv" i rc
+  : >"$out"
+  echo "command: $gnu_time -f '%e %M' $tw scan -q $* >/dev/null"
+  for ((i = 1; i <= runs; i++)); do
+    rc=0
+    "$gnu_time" -f '%e %M' -o "$tmp/time.txt" "$tw" scan -q "$@" >/dev/null 2>"$tmp/stderr.txt" || rc=$?
+    # GNU time writes "Command exited with non-zero status N" before the format line: take the last line.
+    echo "$(tail -n 1 "$tmp/time.txt") $rc" >>"$out"
+  done
+}
+
+# summarise LABEL BYTES FILES WALL_TARGET RSS_TARGET_MB(or -)
+summarise() {
+  python3 - "$tmp/$1.tsv" "$@" <<'PY'
+import statistics, sys
+path, label, nbytes, nfiles, wall_target, rss_target = sys.argv[1:7]
+rows = [l.split() for l in open(path) if l.strip()]
+walls = [float(r[0]) for r in rows]
+rss_mb = [int(r[1]) / 1024 for r in rows]
+codes = [int(r[2]) for r in rows]
+med = statistics.median(walls)
+peak = max(rss_mb)
+print(f"  wall s per run: {' '.join(f'{w:.2f}' for w in walls)}")
+print(f"  exit codes: {' '.join(str(c) for c in sorted(set(codes)))}")
+bad = [c for c in codes if c not in (0, 1, 2)]
+if bad:
+    print(f"  WARNING: unexpected exit codes {sorted(set(bad))} (crash?)")
+print(f"  median wall: {med:.2f} s   min: {min(walls):.2f} s   max: {max(walls):.2f} s")
+print(f"  peak RSS: max {peak:.1f} MB, median {statistics.median(rss_mb):.1f} MB")
+if int(nfiles) > 0:
+    mb = int(nbytes) / 1e6
+    print(f"  input: {nfiles} files, {mb:.2f} MB;  throughput: {mb / med:.2f} MB/s, {int(nfiles) / med:.0f} files/s (at median wall)" if med > 0 else f"  input: {nfiles} files, {mb:.2f} MB")
+verdict = med <= float(wall_target)
+print(f"  target wall <= {wall_target} s median: {'MEETS' if verdict else 'MISSES'} ({med:.2f} s)")
+if rss_target != "-":
+    ok = peak <= float(rss_target)
+    print(f"  target peak RSS <= {rss_target} MB: {'MEETS' if ok else 'MISSES'} ({peak:.1f} MB)")
+PY
+}
+
+# (a) single small template
+small=${BENCH_SMALL:-}
+if [ -z "$small" ] && [ -d "$root/testdata/cloudformation" ]; then
+  small=$(find "$root/testdata/cloudformation" -type f -name '*.yaml' | LC_ALL=C sort | head -n 1)
+fi
+if [ -z "$small" ]; then
+  small="$tmp/small-trail.yaml"
+  cat >"$small" <<'YAML'
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: my-trail-bucket
+YAML
+  echo "(a) single template: no BENCH_SMALL and no testdata/cloudformation/*.yaml; using a generated one-trail template"
+fi
+if [ ! -f "$small" ]; then
+  echo "BENCH_SMALL=$small: file not found" >&2
+  exit 2
+fi
+echo "(a) single template, cold JVM each run: $small ($(wc -c <"$small") bytes)"
+bench small "$small"
+summarise small 0 0 0.35 -
+echo
+
+# (b) the CloudFormation corpus
+corpus="$shared/corpus/cloudformation"
+if [ ! -d "$corpus" ]; then
+  echo "(b) SKIP: corpus folder $corpus not found"
+  exit 0
+fi
+corpus=$(cd "$corpus" && pwd)
+read -r nbytes nfiles < <(python3 - "$corpus" <<'PY'
+import os, sys
+total = count = 0
+for dirpath, _, names in os.walk(sys.argv[1]):
+    for n in names:
+        p = os.path.join(dirpath, n)
+        try:
+            with open(p, "rb") as f:
+                data = f.read()
+        except OSError:
+            continue
+        if b"AWSTemplateFormatVersion" in data or b"AWS::" in data:
+            total += len(data); count += 1
+print(total, count)
+PY
+)
+echo "(b) CloudFormation corpus: $corpus"
+bench corpus "$corpus"
+summarise corpus "$nbytes" "$nfiles" 1.0 300

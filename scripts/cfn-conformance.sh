@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Compares trailwatch's CloudFormation loader with cfn-lint's template parser on the shared corpus.
+# For every row of ../shared/corpus/cfn-oracle.tsv (one "test" each):
+#   ok    -> agrees when trailwatch reports no error for that file;
+#   error -> agrees when trailwatch reports an error for that file with a line and a column.
+# A trailwatch error for a file that is not in the oracle is also a disagreement (and a failure).
+# Skips (exit 0) when the shared folder or the corpus is missing. Nothing is copied into the project.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+shared=${SHARED_DIR:-"$root/../shared"}
+corpus="$shared/corpus"
+cfn_dir="$corpus/cloudformation"
+oracle="$corpus/cfn-oracle.tsv"
+
+if [ ! -d "$shared" ]; then
+  echo "SKIP: shared folder $shared not found"
+  exit 0
+fi
+if [ ! -d "$cfn_dir" ] || [ ! -f "$oracle" ]; then
+  echo "SKIP: CloudFormation corpus ($cfn_dir or $oracle) not found"
+  exit 0
+fi
+corpus=$(cd "$corpus" && pwd)
+
+if [ ! -f "$root/target/trailwatch.jar" ]; then
+  echo "building $root/target/trailwatch.jar ..." >&2
+  (cd "$root" && mvn -q -B -DskipTests package >&2)
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# One run over the whole folder, from the corpus folder so that reported paths are corpus-relative.
+rc=0
+(cd "$corpus" && "$root/bin/trailwatch" scan -f json -q cloudformation) >"$tmp/report.json" 2>"$tmp/stderr.txt" || rc=$?
+if [ "$rc" -gt 2 ] || [ ! -s "$tmp/report.json" ]; then
+  echo "trailwatch failed (exit $rc):" >&2
+  cat "$tmp/stderr.txt" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+python3 - "$tmp/report.json" "$oracle" "$corpus" "$rc" <<'PY'
+import json, os, sys
+
+report_path, oracle_path, corpus, rc = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+with open(report_path, encoding="utf-8") as f:
+    report = json.load(f)
+
+def rel(p):
+    if not os.path.isabs(p):
+        p = os.path.join(corpus, p)
+    return os.path.relpath(os.path.normpath(p), corpus)
+
+errors = {}
+for e in report.get("errors", []):
+    errors.setdefault(rel(e.get("file", "")), []).append(e)
+
+oracle = []
+with open(oracle_path, encoding="utf-8") as f:
+    for line in f:
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        path = cols[0]
+        verdict = cols[1].strip() if len(cols) > 1 else ""
+        msg = cols[2] if len(cols) > 2 else ""
+        oracle.append((path, verdict, msg))
+
+def positioned(e):
+    return isinstance(e.get("line"), int) and e["line"] >= 1 and isinstance(e.get("column"), int) and e["column"] >= 1
+
+def fmt(e):
+    return f'{e.get("line")}:{e.get("column")}: {e.get("message", "")}'
+
+passed = failed = both_load = both_reject = 0
+disagreements = []
+for path, verdict, msg in oracle:
+    tw = errors.get(path, [])
+    if verdict == "ok":
+        if not tw:
+            both_load += 1; passed += 1
+        else:
+            failed += 1
+            disagreements.append(f"{path}: cfn-lint loads it, trailwatch reports: " + " | ".join(fmt(e) for e in tw))
+    elif verdict == "error":
+        if tw and all(positioned(e) for e in tw):
+            both_reject += 1; passed += 1
+        elif tw:
+            failed += 1
+            disagreements.append(f"{path}: both reject, but trailwatch's error has no line/column: " + " | ".join(fmt(e) for e in tw))
+        else:
+            failed += 1
+            disagreements.append(f"{path}: cfn-lint rejects it ({msg}), trailwatch reports no error")
+    else:
+        failed += 1
+        disagreements.append(f"{path}: unknown oracle verdict {verdict!r}")
+
+known = {p for p, _, _ in oracle}
+extra = sorted(p for p in errors if p not in known)
+for p in extra:
+    failed += 1
+    disagreements.append(f"{p}: not in the oracle, trailwatch reports: " + " | ".join(fmt(e) for e in errors[p]))
+
+for d in disagreements:
+    print("DISAGREE " + d)
+print(f"trailwatch exit code: {rc}; oracle rows: {len(oracle)}; files scanned (summary): {report.get('summary', {}).get('files')}")
+print(f"both load: {both_load}")
+print(f"both reject: {both_reject}")
+print(f"disagreements: {len(disagreements)}")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
