@@ -2,7 +2,7 @@
 # Whole-process benchmarks of the launcher bin/trailwatch (JVM start-up included), as a user runs it:
 #   (a) one small CloudFormation template, cold, RUNS times: median wall time and peak RSS;
 #   (b) the whole ../shared/corpus/cloudformation folder, RUNS times: median wall, max peak RSS,
-#       throughput in MB/s and files/s (files mentioning AWSTemplateFormatVersion or "AWS::").
+#       throughput in MB/s and files/s over the templates cfn-oracle.tsv lists.
 # Wall time and max RSS come from GNU time (/usr/bin/time -f '%e %M').
 # Env: RUNS (default 10), BENCH_SMALL (template for (a)), SHARED_DIR (default "$root/../shared").
 # Targets: single template <= 0.35 s median; corpus <= 1.0 s wall and <= 300 MB peak RSS.
@@ -109,19 +109,19 @@ if [ ! -d "$corpus" ]; then
   exit 0
 fi
 corpus=$(cd "$corpus" && pwd)
-read -r nbytes nfiles < <(python3 - "$corpus" <<'PY'
+# The templates are the files cfn-oracle.tsv lists (776: those that mention AWSTemplateFormatVersion
+# or an AWS:: type); the scan also reads and skips the folder's other JSON/YAML files.
+read -r nbytes nfiles < <(python3 - "$shared/corpus" <<'PY'
 import os, sys
+base = sys.argv[1]
 total = count = 0
-for dirpath, _, names in os.walk(sys.argv[1]):
-    for n in names:
-        p = os.path.join(dirpath, n)
-        try:
-            with open(p, "rb") as f:
-                data = f.read()
-        except OSError:
+with open(os.path.join(base, "cfn-oracle.tsv"), encoding="utf-8") as oracle:
+    for line in oracle:
+        if line.startswith("#") or not line.strip():
             continue
-        if b"AWSTemplateFormatVersion" in data or b"AWS::" in data:
-            total += len(data); count += 1
+        path = os.path.join(base, line.split("\t", 1)[0])
+        if os.path.isfile(path):
+            total += os.path.getsize(path); count += 1
 print(total, count)
 PY
 )

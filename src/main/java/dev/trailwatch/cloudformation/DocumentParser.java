@@ -247,7 +247,9 @@ public final class DocumentParser {
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 Position keyStart = start();
-                Range keyRange = new Range(keyStart, end());
+                Range keyRange = new Range(keyStart, yaml != null ? end()
+                        // Jackson has read past the colon by now; a key is written as "name" on one line.
+                        : new Position(keyStart.line(), keyStart.column() + key.length() + 2));
                 if (yaml != null) {
                     checkYamlKey(key, keyStart);
                 }

@@ -1,0 +1,225 @@
+package dev.trailwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.testing.Cli;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exact output lines, report fields and exit codes. */
+class CliTest {
+    private static final String MISSING = "testdata/cloudformation/missing-integration.yaml";
+    private static final String MISSING_LINE = MISSING + ":7:3: error TW001 AuditTrail is not integrated with"
+            + " CloudWatch Logs: CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn are not set";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void findingIsOneCompilerStyleLineAndExitCodeOne() {
+        Cli.Run run = Cli.run("scan", MISSING);
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals(List.of(MISSING_LINE), run.outLines());
+        assertEquals("trailwatch: 1 template, 2 resources, 1 trail: 1 finding, 0 errors", run.err().strip());
+    }
+
+    @Test
+    void scanIsTheDefaultCommand() {
+        Cli.Run run = Cli.run(MISSING);
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals(List.of(MISSING_LINE), run.outLines());
+    }
+
+    @Test
+    void integratedTrailIsCleanAndQuietPrintsNothing() {
+        Cli.Run run = Cli.run("scan", "-q", "testdata/cloudformation/integrated.yaml");
+        assertEquals(ExitCodes.CLEAN, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void failOnDecidesWhichSeverityFails() {
+        assertEquals(ExitCodes.CLEAN, Cli.run("scan", "--fail-on", "never", MISSING).exitCode());
+        assertEquals(ExitCodes.FINDINGS, Cli.run("scan", "--fail-on", "warning", MISSING).exitCode());
+        assertEquals(ExitCodes.FINDINGS, Cli.run("scan", "--fail-on", "note", MISSING).exitCode());
+        Cli.Run bad = Cli.run("scan", "--fail-on", "sometimes", MISSING);
+        assertEquals(ExitCodes.ERROR, bad.exitCode());
+        assertEquals("trailwatch: unknown --fail-on 'sometimes'; one of: error, warning, note, never", bad.err().strip());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        Cli.Run format = Cli.run("scan", "--format", "xml", MISSING);
+        assertEquals(ExitCodes.ERROR, format.exitCode());
+        assertEquals("trailwatch: unknown --format 'xml'; one of: text, json", format.err().strip());
+        Cli.Run rule = Cli.run("scan", "--rules", "TW999", MISSING);
+        assertEquals(ExitCodes.ERROR, rule.exitCode());
+        assertEquals("trailwatch: unknown rule 'TW999'; known: TW001", rule.err().strip());
+        Cli.Run option = Cli.run("scan", "--no-such-option");
+        assertEquals(ExitCodes.ERROR, option.exitCode());
+        assertTrue(option.err().startsWith("Unknown option: '--no-such-option'"), option.err());
+        assertEquals("", option.out());
+    }
+
+    @Test
+    void skippingTheRuleLeavesNothingToReport() {
+        Cli.Run run = Cli.run("scan", "--skip-rules", "TW001", MISSING);
+        assertEquals(ExitCodes.CLEAN, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(ExitCodes.FINDINGS, Cli.run("scan", "--rules", "tw001", MISSING).exitCode());
+    }
+
+    @Test
+    void jsonReportOfTestdataHasEverySpecField() throws IOException {
+        Cli.Run run = Cli.run("scan", "--format", "json", "testdata");
+        assertEquals(ExitCodes.ERROR, run.exitCode(), "testdata/bad holds broken templates");
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("trailwatch", report.path("tool").path("name").asText());
+        assertEquals(dev.trailwatch.Version.VALUE, report.path("tool").path("version").asText());
+
+        JsonNode findings = report.path("findings");
+        assertEquals(10, findings.size());
+        for (JsonNode f : findings) {
+            for (String field : List.of("ruleId", "severity", "file", "line", "column", "endLine", "endColumn",
+                    "resource", "message", "remediation")) {
+                assertTrue(f.has(field), field + " missing in " + f);
+            }
+            for (String field : List.of("type", "name", "address")) {
+                assertTrue(f.path("resource").has(field), field + " missing in " + f);
+            }
+            assertTrue(f.path("line").asInt() >= 1 && f.path("column").asInt() >= 1);
+            assertTrue(f.path("endLine").asInt() >= f.path("line").asInt());
+        }
+        JsonNode first = findings.get(0);
+        assertEquals("TW001", first.path("ruleId").asText());
+        assertEquals("error", first.path("severity").asText());
+        assertEquals("testdata/cloudformation/cdk/AuditStack.template.json", first.path("file").asText());
+        assertEquals(10, first.path("line").asInt());
+        assertEquals(3, first.path("column").asInt());
+        assertEquals(10, first.path("endLine").asInt());
+        assertEquals(23, first.path("endColumn").asInt());
+        assertEquals("AWS::CloudTrail::Trail", first.path("resource").path("type").asText());
+        assertEquals("AuditTrail5E6F7A8B", first.path("resource").path("address").asText());
+
+        JsonNode errors = report.path("errors");
+        assertEquals(10, errors.size());
+        for (JsonNode e : errors) {
+            assertTrue(e.path("line").asInt() >= 1 && e.path("column").asInt() >= 1, "position in " + e);
+            assertFalse(e.path("message").asText().isBlank());
+        }
+        assertEquals("testdata/bad/alias.yaml", errors.get(0).path("file").asText());
+        assertEquals(9, errors.get(0).path("line").asInt());
+        assertEquals(17, errors.get(0).path("column").asInt());
+
+        JsonNode summary = report.path("summary");
+        assertEquals(10, summary.path("findings").asInt());
+        assertEquals(10, summary.path("errors").asInt());
+        assertEquals(13, summary.path("trails").asInt());
+        assertEquals(0, summary.path("suppressed").asInt());
+        assertTrue(summary.path("files").asInt() >= 20);
+        assertTrue(summary.path("resources").asInt() >= summary.path("trails").asInt());
+    }
+
+    @Test
+    void emptyValueFromAParameterDefaultPointsThereToo() throws IOException {
+        Cli.Run run = Cli.run("scan", "-f", "json", "testdata/cloudformation/parameters.yaml");
+        JsonNode finding = JSON.readTree(run.out()).path("findings").get(0);
+        assertEquals(15, finding.path("line").asInt());
+        assertEquals(7, finding.path("column").asInt());
+        JsonNode related = finding.path("related").get(0);
+        assertEquals("testdata/cloudformation/parameters.yaml", related.path("file").asText());
+        assertEquals(5, related.path("line").asInt());
+        assertEquals(5, related.path("column").asInt());
+        assertEquals("CloudWatchLogsLogGroupArn gets its value from the Default of parameter LogGroupArn",
+                related.path("message").asText());
+    }
+
+    @Test
+    void parameterValuesReplaceDefaults() throws IOException {
+        String template = "testdata/cloudformation/parameters.yaml";
+        String arn = "arn:aws:logs:us-east-1:123456789012:log-group:trail:*";
+        assertEquals(ExitCodes.CLEAN, Cli.run("scan", "--parameter", "LogGroupArn=" + arn, template).exitCode());
+
+        Cli.Run emptied = Cli.run("scan", "--parameter", "LogGroupArn=", template);
+        assertEquals(List.of(template + ":15:7: error TW001 ParameterTrail is not integrated with CloudWatch Logs:"
+                + " CloudWatchLogsLogGroupArn is empty (from --parameter LogGroupArn=)"), emptied.outLines());
+
+        Path file = temp.resolve("params.json");
+        Files.writeString(file, "[\n  {\"ParameterKey\": \"LogGroupArn\", \"ParameterValue\": \"\"}\n]\n");
+        Cli.Run fromFile = Cli.run("scan", "-f", "json", "--parameters-file", file.toString(), template);
+        JsonNode related = JSON.readTree(fromFile.out()).path("findings").get(0).path("related").get(0);
+        assertEquals(2, related.path("line").asInt());
+        assertEquals(53, related.path("column").asInt());
+
+        Path lines = temp.resolve("params.env");
+        Files.writeString(lines, "# chosen per account\nLogGroupArn=" + arn + "\n");
+        assertEquals(ExitCodes.CLEAN, Cli.run("scan", "--parameters-file", lines.toString(), template).exitCode());
+
+        Cli.Run broken = Cli.run("scan", "--parameters-file", lines.resolveSibling("nope.json").toString(), template);
+        assertEquals(ExitCodes.ERROR, broken.exitCode());
+        assertTrue(broken.err().strip().endsWith("nope.json: no such file or directory"), broken.err());
+    }
+
+    @Test
+    void reportGoesToTheOutputFileWhenAsked() throws IOException {
+        Path report = temp.resolve("report.json");
+        Cli.Run run = Cli.run("scan", "-f", "json", "-o", report.toString(), MISSING);
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals("", run.out());
+        JsonNode written = JSON.readTree(Files.readString(report, StandardCharsets.UTF_8));
+        assertEquals(1, written.path("findings").size());
+    }
+
+    @Test
+    void standardInputIsScannedUnderTheGivenName() {
+        String template = "Resources:\n  StdinTrail:\n    Type: AWS::CloudTrail::Trail\n";
+        Cli.Run run = Cli.runWithInput(template, "scan", "--stdin-filename", "infra/trail.yaml", "-");
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals(List.of("infra/trail.yaml:2:3: error TW001 StdinTrail is not integrated with CloudWatch Logs:"
+                + " CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn are not set"), run.outLines());
+    }
+
+    @Test
+    void rulesExplainVersionAndHelp() {
+        Cli.Run rules = Cli.run("rules");
+        assertEquals(ExitCodes.CLEAN, rules.exitCode());
+        assertTrue(rules.out().contains("TW001   error"), rules.out());
+        assertTrue(rules.out().contains("CKV2_AWS_10"), rules.out());
+
+        Cli.Run explain = Cli.run("explain", "TW001");
+        assertEquals(ExitCodes.CLEAN, explain.exitCode());
+        assertTrue(explain.out().startsWith("TW001: CloudTrail trail not integrated with CloudWatch Logs"));
+        assertTrue(explain.out().contains("aws cloudtrail update-trail"));
+
+        Cli.Run unknown = Cli.run("explain", "TW999");
+        assertEquals(ExitCodes.ERROR, unknown.exitCode());
+        assertEquals("trailwatch: unknown rule 'TW999'; `trailwatch rules` lists them", unknown.err().strip());
+
+        Cli.Run version = Cli.run("--version");
+        assertEquals(ExitCodes.CLEAN, version.exitCode());
+        assertEquals("trailwatch " + dev.trailwatch.Version.VALUE, version.out().strip());
+
+        Cli.Run help = Cli.run("scan", "--help");
+        assertEquals(ExitCodes.CLEAN, help.exitCode());
+        assertTrue(help.out().contains("--fail-on") && help.out().contains("Exit codes:"), help.out());
+        assertEquals("", help.err());
+    }
+
+    @Test
+    void versionMatchesThePom() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        assertTrue(pom.contains("<version>" + dev.trailwatch.Version.VALUE + "</version>"),
+                "Version.VALUE and pom.xml's version differ");
+    }
+}

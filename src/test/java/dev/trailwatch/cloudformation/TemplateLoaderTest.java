@@ -1,0 +1,95 @@
+package dev.trailwatch.cloudformation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.SourceFile;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Intrinsic functions are evaluated as far as the template allows, into the format-neutral model. */
+class TemplateLoaderTest {
+    private static final String HEADER = "AWSTemplateFormatVersion: '2010-09-09'\n"
+            + "Parameters:\n  Name: {Type: String, Default: audit}\n  NoDefault: {Type: String}\n"
+            + "Mappings:\n  Env: {prod: {Account: '123456789012'}}\n"
+            + "Conditions:\n  Known: !Equals [!Ref Name, audit]\n  Open: !Equals [!Ref NoDefault, x]\n"
+            + "Resources:\n  Group: {Type: 'AWS::Logs::LogGroup'}\n  T:\n    Type: AWS::CloudTrail::Trail\n"
+            + "    Properties:\n";
+
+    private static Trail trail(String properties) throws InputException {
+        String text = HEADER + properties;
+        Value root = DocumentParser.parse(text);
+        assertTrue(TemplateLoader.isTemplate(root));
+        ResourceModel model = TemplateLoader.load(new SourceFile(Path.of("t.yaml"), "t.yaml", text),
+                (Value.MapValue) root, ParameterValues.none());
+        return model.trails().get(0);
+    }
+
+    private static Value logGroup(String expression) throws InputException {
+        return trail("      CloudWatchLogsLogGroupArn: " + expression + "\n").logGroupArn().value();
+    }
+
+    @Test
+    void subJoinSelectAndFindInMapGiveKnownText() throws InputException {
+        assertEquals("arn:aws:logs:eu:1:log-group:audit:*",
+                ((Value.Text) logGroup("!Sub 'arn:aws:logs:eu:1:log-group:${Name}:*'")).text());
+        assertEquals("a-audit", ((Value.Text) logGroup("!Join ['-', [a, !Ref Name]]")).text());
+        assertEquals("b", ((Value.Text) logGroup("!Select [1, [a, b]]")).text());
+        assertEquals("123456789012", ((Value.Text) logGroup("!FindInMap [Env, prod, Account]")).text());
+        assertEquals("${literal}", ((Value.Text) logGroup("!Sub '${!literal}'")).text());
+        assertEquals("x-audit", ((Value.Text) logGroup("!Sub ['${A}-${Name}', {A: x}]")).text());
+    }
+
+    @Test
+    void referencesStaySymbolic() throws InputException {
+        Value.Reference getAtt = assertInstanceOf(Value.Reference.class, logGroup("!GetAtt Group.Arn"));
+        assertEquals("Group", getAtt.target());
+        assertEquals("Arn", getAtt.attribute());
+        Value.Reference ref = assertInstanceOf(Value.Reference.class, logGroup("!Ref Group"));
+        assertEquals(null, ref.attribute());
+        Value.Concatenation sub = assertInstanceOf(Value.Concatenation.class,
+                logGroup("!Sub 'arn:${AWS::Partition}:logs:${AWS::Region}:1:log-group:${Group}:*'"));
+        Value.Reference partition = assertInstanceOf(Value.Reference.class, sub.parts().get(1));
+        assertEquals(Value.ReferenceKind.PSEUDO_PARAMETER, partition.kind());
+        assertEquals("AWS::Partition", partition.target());
+    }
+
+    @Test
+    void whatCannotBeKnownIsUnknownWithAReason() throws InputException {
+        Value imported = logGroup("!ImportValue shared-log-group");
+        assertEquals("Fn::ImportValue is resolved from another stack at deploy time",
+                assertInstanceOf(Value.Unknown.class, imported).reason());
+        Value parameter = logGroup("!Ref NoDefault");
+        assertEquals("parameter NoDefault has no Default and no --parameter value",
+                assertInstanceOf(Value.Unknown.class, parameter).reason());
+    }
+
+    @Test
+    void conditionsSelectBranchesOrStayOpen() throws InputException {
+        assertEquals("yes", ((Value.Text) logGroup("!If [Known, 'yes', 'no']")).text());
+        Value.Conditional open = assertInstanceOf(Value.Conditional.class, logGroup("!If [Open, 'yes', !Ref AWS::NoValue]"));
+        assertEquals("Open", open.condition());
+        assertInstanceOf(Value.Absent.class, open.whenFalse());
+    }
+
+    @Test
+    void noValueInAListRemovesTheItem() throws InputException {
+        Trail t = trail("      Tags: [!Ref AWS::NoValue, {Key: a, Value: b}]\n");
+        Value.ListValue tags = assertInstanceOf(Value.ListValue.class, t.resource().properties().get("Tags"));
+        assertEquals(1, tags.items().size());
+    }
+
+    @Test
+    void recognisesTemplatesByContent() throws InputException {
+        assertTrue(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("apiVersion: v1\nkind: Pod\n")));
+        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("[1, 2]")));
+    }
+}
