@@ -8,8 +8,7 @@
 # Targets: single template <= 0.35 s median; corpus <= 1.0 s wall and <= 300 MB peak RSS.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-shared=${SHARED_DIR:-"$root/../shared"}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=${RUNS:-10}
 gnu_time=/usr/bin/time
 tw="$root/bin/trailwatch"
@@ -20,10 +19,7 @@ if [ ! -x "$gnu_time" ]; then
   exit 0
 fi
 
-if [ ! -f "$root/target/trailwatch.jar" ]; then
-  echo "building $root/target/trailwatch.jar ..." >&2
-  (cd "$root" && mvn -q -B -DskipTests package >&2)
-fi
+ensure_jar
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -7,26 +7,19 @@
 # Skips (exit 0) when the shared folder or the corpus is missing. Nothing is copied into the project.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-shared=${SHARED_DIR:-"$root/../shared"}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 corpus="$shared/corpus"
 cfn_dir="$corpus/cloudformation"
 oracle="$corpus/cfn-oracle.tsv"
 
-if [ ! -d "$shared" ]; then
-  echo "SKIP: shared folder $shared not found"
-  exit 0
-fi
+skip_unless_present "$shared" "shared folder"
 if [ ! -d "$cfn_dir" ] || [ ! -f "$oracle" ]; then
   echo "SKIP: CloudFormation corpus ($cfn_dir or $oracle) not found"
   exit 0
 fi
 corpus=$(cd "$corpus" && pwd)
 
-if [ ! -f "$root/target/trailwatch.jar" ]; then
-  echo "building $root/target/trailwatch.jar ..." >&2
-  (cd "$root" && mvn -q -B -DskipTests package >&2)
-fi
+ensure_jar
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -7,24 +7,17 @@
 # Skips (exit 0) when the shared folder or the peer fixtures are missing. Nothing is copied into the project.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-shared=${SHARED_DIR:-"$root/../shared"}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 peers="$shared/peer-fixtures"
 
-if [ ! -d "$shared" ]; then
-  echo "SKIP: shared folder $shared not found"
-  exit 0
-fi
+skip_unless_present "$shared" "shared folder"
 if [ ! -d "$peers" ]; then
   echo "SKIP: peer fixtures folder $peers not found"
   exit 0
 fi
 peers=$(cd "$peers" && pwd)
 
-if [ ! -f "$root/target/trailwatch.jar" ]; then
-  echo "building $root/target/trailwatch.jar ..." >&2
-  (cd "$root" && mvn -q -B -DskipTests package >&2)
-fi
+ensure_jar
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -172,6 +172,18 @@ class CliTest {
     }
 
     @Test
+    void excludedPathsAreNotScanned() {
+        Cli.Run all = Cli.run("scan", "-q", "testdata/mixed");
+        assertEquals(ExitCodes.ERROR, all.exitCode());
+        Cli.Run excluded = Cli.run("scan", "-q", "--exclude", "*broken*", "testdata/mixed");
+        assertEquals(ExitCodes.FINDINGS, excluded.exitCode(), excluded.err());
+        assertEquals("", excluded.err());
+        Cli.Run folder = Cli.run("scan", "-q", "--exclude", "testdata/mixed", "--exclude", "testdata/bad", "testdata");
+        assertEquals(ExitCodes.FINDINGS, folder.exitCode(), folder.err());
+        assertTrue(folder.out().lines().noneMatch(l -> l.startsWith("testdata/mixed/")), folder.out());
+    }
+
+    @Test
     void reportGoesToTheOutputFileWhenAsked() throws IOException {
         Path report = temp.resolve("report.json");
         Cli.Run run = Cli.run("scan", "-f", "json", "-o", report.toString(), MISSING);

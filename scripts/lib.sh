@@ -1,0 +1,20 @@
+# Shared by the scripts in this folder: sourced, not run.
+# Sets root (the repository) and shared (../shared, or SHARED_DIR).
+root=$(cd "$(dirname "${BASH_SOURCE[1]}")/.." && pwd)
+shared=${SHARED_DIR:-"$root/../shared"}
+
+# skip_unless_present PATH WHAT: exit 0 with a SKIP line when PATH is missing.
+skip_unless_present() {
+  if [ ! -e "$1" ]; then
+    echo "SKIP: $2 ($1) not found"
+    exit 0
+  fi
+}
+
+# ensure_jar: build target/trailwatch.jar once when it is missing.
+ensure_jar() {
+  if [ ! -f "$root/target/trailwatch.jar" ]; then
+    echo "building $root/target/trailwatch.jar ..." >&2
+    (cd "$root" && mvn -q -B -DskipTests package >&2)
+  fi
+}
