@@ -176,9 +176,9 @@ final class ScanCommand implements Callable<Integer> {
                 .append(plural(result.trails(), "trail")).append(": ")
                 .append(plural(result.findings().size(), "finding")).append(", ")
                 .append(plural(result.errors().size(), "error"));
-        if (result.skippedTerraform() > 0) {
-            s.append("; ").append(plural(result.skippedTerraform(), "Terraform file"))
-                    .append(" not analysed (Terraform support is not built yet)");
+        if (result.terraformFiles() > 0) {
+            s.append("; ").append(plural(result.terraformFiles(), "Terraform file"))
+                    .append(" checked for syntax only (Terraform resources are not analysed yet)");
         }
         return s.toString();
     }

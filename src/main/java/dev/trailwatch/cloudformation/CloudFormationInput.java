@@ -1,5 +1,7 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.document.DocumentParser;
+
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.source.InputException;

@@ -1,5 +1,7 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.document.DocumentParser;
+
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.InputException;

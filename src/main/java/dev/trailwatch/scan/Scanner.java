@@ -7,6 +7,8 @@ import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.terraform.hcl.HclJson;
+import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,7 @@ public final class Scanner {
     private record Outcome(boolean read, boolean terraform, int resources, int trails, List<Finding> findings,
             InputError error) {
         static final Outcome SKIPPED = new Outcome(false, false, 0, 0, List.of(), null);
+        /** A Terraform file that parsed; it is not analysed yet. */
         static final Outcome TERRAFORM = new Outcome(false, true, 0, 0, List.of(), null);
 
         static Outcome error(InputError error) {
@@ -111,9 +114,6 @@ public final class Scanner {
 
     private Outcome scanOne(FileCollector.Candidate candidate) {
         String name = candidate.displayPath();
-        if (isTerraform(name)) {
-            return Outcome.TERRAFORM;
-        }
         byte[] bytes;
         try {
             bytes = SourceFile.readBytes(candidate.path(), maxFileSize);
@@ -124,6 +124,9 @@ public final class Scanner {
         try {
             file = SourceFile.decode(candidate.path(), name, bytes);
         } catch (InputException e) {
+            if (isTerraform(name)) {
+                return Outcome.error(new InputError(name, e.position(), e.getMessage()));
+            }
             String head = new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
                     StandardCharsets.ISO_8859_1);
             return CloudFormationInput.marksTemplate(head)
@@ -134,6 +137,9 @@ public final class Scanner {
     }
 
     private Outcome analyse(SourceFile file) {
+        if (isTerraform(file.displayPath())) {
+            return checkTerraformSyntax(file);
+        }
         try {
             ResourceModel model = CloudFormationInput.read(file, parameters);
             if (model == null) {
@@ -155,9 +161,36 @@ public final class Scanner {
         }
     }
 
+    /**
+     * Terraform files are parsed, so that a broken one is always reported; turning them into the
+     * resource model is the next step of the product.
+     */
+    private static Outcome checkTerraformSyntax(SourceFile file) {
+        try {
+            if (isTerraformJson(file.displayPath())) {
+                HclJson.parse(file.text());
+            } else {
+                HclSyntax.parse(file.text());
+            }
+            return Outcome.TERRAFORM;
+        } catch (InputException e) {
+            return new Outcome(false, true, 0, 0, List.of(), new InputError(file.displayPath(), e.position(),
+                    e.getMessage()));
+        } catch (RuntimeException e) {
+            return new Outcome(false, true, 0, 0, List.of(), new InputError(file.displayPath(), null,
+                    "internal error while parsing this file: " + e));
+        }
+    }
+
+    /** HCL files: Terraform's .tf, .tfvars and their JSON forms, and other .hcl files named explicitly. */
     static boolean isTerraform(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".tf") || lower.endsWith(".tf.json") || lower.endsWith(".tfvars")
-                || lower.endsWith(".tfvars.json");
+        return lower.endsWith(".tf") || lower.endsWith(".tfvars") || lower.endsWith(".hcl")
+                || isTerraformJson(lower);
+    }
+
+    static boolean isTerraformJson(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".tf.json") || lower.endsWith(".tfvars.json");
     }
 }

@@ -1,5 +1,7 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.document.DocumentParser;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

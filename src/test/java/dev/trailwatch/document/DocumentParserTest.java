@@ -1,4 +1,4 @@
-package dev.trailwatch.cloudformation;
+package dev.trailwatch.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package dev.trailwatch.cloudformation;
+package dev.trailwatch.document;
 
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

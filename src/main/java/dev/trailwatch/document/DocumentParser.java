@@ -1,4 +1,4 @@
-package dev.trailwatch.cloudformation;
+package dev.trailwatch.document;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -101,7 +101,7 @@ public final class DocumentParser {
         return looksLikeJson(text) ? parseJson(text) : parseYaml(text);
     }
 
-    static Value parseJson(String text) throws InputException {
+    public static Value parseJson(String text) throws InputException {
         JsonParser parser = null;
         try {
             parser = JSON.createParser(text);
@@ -118,7 +118,7 @@ public final class DocumentParser {
         }
     }
 
-    static Value parseYaml(String text) throws InputException {
+    public static Value parseYaml(String text) throws InputException {
         YamlEventParser parser = null;
         try {
             parser = (YamlEventParser) YAML.createParser(new StringReader(text));

@@ -1,0 +1,410 @@
+package dev.trailwatch.terraform.hcl;
+
+import dev.trailwatch.source.Position;
+import dev.trailwatch.source.Range;
+import dev.trailwatch.terraform.hcl.grammar.HclLexer;
+import dev.trailwatch.terraform.hcl.grammar.HclParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Builds the immutable AST from ANTLR's parse tree; the only code that reads parse trees.
+ * Template escapes are decoded, strip markers and {@code <<-} indentation applied, and every
+ * node gets its 1-based range.
+ */
+final class HclAstBuilder {
+
+    Body body(HclParser.BodyContext ctx) {
+        List<Body.Item> items = new ArrayList<>();
+        for (var child : ctx.children == null ? List.<org.antlr.v4.runtime.tree.ParseTree>of() : ctx.children) {
+            if (child instanceof HclParser.AttributeContext a) {
+                items.add(attribute(a.identifier(), a.expression()));
+            } else if (child instanceof HclParser.BlockContext b) {
+                items.add(block(b));
+            }
+        }
+        return new Body(List.copyOf(items), range(ctx));
+    }
+
+    private Body.Attribute attribute(HclParser.IdentifierContext name, HclParser.ExpressionContext value) {
+        Expression expression = expression(value);
+        return new Body.Attribute(name.getText(), range(name), expression, span(range(name), expression.range()));
+    }
+
+    private Body.Block block(HclParser.BlockContext ctx) {
+        List<Body.Label> labels = new ArrayList<>();
+        for (HclParser.BlockLabelContext label : ctx.blockLabel()) {
+            if (label.identifier() != null) {
+                labels.add(new Body.Label(label.identifier().getText(), range(label)));
+            } else {
+                Expression.Template template = quoted(label.quotedTemplate());
+                String text = template.literalText();
+                if (text == null) {
+                    throw error("a block label must be a literal string, without interpolation or directives",
+                            template.range().start());
+                }
+                labels.add(new Body.Label(text, template.range()));
+            }
+        }
+        Body body;
+        if (ctx.body() != null) {
+            body = body(ctx.body());
+        } else {
+            HclParser.OneLineAttributeContext one = ctx.oneLineAttribute();
+            List<Body.Item> items = one == null ? List.of() : List.of(attribute(one.identifier(), one.expression()));
+            body = new Body(items, span(range(ctx.LBRACE().getSymbol()), range(ctx.RBRACE().getSymbol())));
+        }
+        Range whole = span(range(ctx.identifier()), range(ctx.RBRACE().getSymbol()));
+        return new Body.Block(ctx.identifier().getText(), range(ctx.identifier()), List.copyOf(labels), body, whole);
+    }
+
+    // ---- expressions ----
+
+    Expression expression(HclParser.ExpressionContext ctx) {
+        if (ctx instanceof HclParser.TermExpressionContext term) {
+            return exprTerm(term.exprTerm());
+        }
+        if (ctx instanceof HclParser.UnaryExpressionContext unary) {
+            return new Expression.Unary(unary.op.getText(), expression(unary.expression()), range(ctx));
+        }
+        if (ctx instanceof HclParser.BinaryExpressionContext binary) {
+            return new Expression.Binary(binary.op.getText(), expression(binary.expression(0)),
+                    expression(binary.expression(1)), range(ctx));
+        }
+        HclParser.ConditionalExpressionContext conditional = (HclParser.ConditionalExpressionContext) ctx;
+        return new Expression.Conditional(expression(conditional.expression(0)), expression(conditional.expression(1)),
+                expression(conditional.expression(2)), range(ctx));
+    }
+
+    /**
+     * Postfix operators bind left to right; after a splat the following attribute accesses (and,
+     * for {@code [*]}, indexes) apply to each element, as the spec's splat rules say.
+     */
+    private Expression exprTerm(HclParser.ExprTermContext ctx) {
+        List<HclParser.ExprTermContext> chain = new ArrayList<>();
+        HclParser.ExprTermContext current = ctx;
+        while (!(current instanceof HclParser.PrimaryTermContext)) {
+            chain.add(current);
+            current = current.getChild(HclParser.ExprTermContext.class, 0);
+        }
+        Expression result = primary(((HclParser.PrimaryTermContext) current).primary());
+        Expression splatSource = null;
+        boolean fullSplat = false;
+        Expression each = null;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            HclParser.ExprTermContext step = chain.get(i);
+            boolean isSplat = step instanceof HclParser.AttrSplatTermContext
+                    || step instanceof HclParser.FullSplatTermContext;
+            boolean continuesSplat = splatSource != null && !isSplat
+                    && (step instanceof HclParser.GetAttrTermContext
+                        || (fullSplat && !(step instanceof HclParser.AttrSplatTermContext)));
+            if (splatSource != null && !continuesSplat) {
+                result = new Expression.Splat(splatSource, each, fullSplat, span(splatSource.range(), range(chain.get(i + 1))));
+                splatSource = null;
+            }
+            if (isSplat) {
+                splatSource = result;
+                fullSplat = step instanceof HclParser.FullSplatTermContext;
+                each = new Expression.SplatElement(range(step.getStop()));
+                continue;
+            }
+            if (splatSource != null) {
+                each = traverse(each, step, span(range(step.getStart()), range(step)));
+            } else {
+                result = traverse(result, step, range(step));
+            }
+        }
+        if (splatSource != null) {
+            result = new Expression.Splat(splatSource, each, fullSplat, range(ctx));
+        }
+        return result;
+    }
+
+    private Expression traverse(Expression target, HclParser.ExprTermContext step, Range range) {
+        if (step instanceof HclParser.GetAttrTermContext get) {
+            return new Expression.GetAttr(target, get.identifier().getText(), range(get.identifier()), range);
+        }
+        if (step instanceof HclParser.IndexTermContext index) {
+            return new Expression.Index(target, expression(index.expression()), false, range);
+        }
+        HclParser.LegacyIndexTermContext legacy = (HclParser.LegacyIndexTermContext) step;
+        Token number = legacy.NUMBER().getSymbol();
+        if (!number.getText().chars().allMatch(Character::isDigit)) {
+            throw error("a legacy index (.0) must be a whole number; chained legacy indexes such as .0.0 are not"
+                    + " allowed", start(number));
+        }
+        return new Expression.Index(target, new Expression.NumberLiteral(number.getText(), range(number)), true, range);
+    }
+
+    private Expression primary(HclParser.PrimaryContext ctx) {
+        Range range = range(ctx);
+        if (ctx instanceof HclParser.NumberLiteralContext) {
+            return new Expression.NumberLiteral(ctx.getText(), range);
+        }
+        if (ctx instanceof HclParser.TrueLiteralContext) {
+            return new Expression.BoolLiteral(true, range);
+        }
+        if (ctx instanceof HclParser.FalseLiteralContext) {
+            return new Expression.BoolLiteral(false, range);
+        }
+        if (ctx instanceof HclParser.NullLiteralContext) {
+            return new Expression.NullLiteral(range);
+        }
+        if (ctx instanceof HclParser.QuotedTemplateExprContext q) {
+            return quoted(q.quotedTemplate());
+        }
+        if (ctx instanceof HclParser.HeredocTemplateExprContext h) {
+            return heredoc(h.heredocTemplate());
+        }
+        if (ctx instanceof HclParser.TupleExprContext t) {
+            List<Expression> items = new ArrayList<>();
+            for (HclParser.ExpressionContext item : t.tuple().expression()) {
+                items.add(expression(item));
+            }
+            return new Expression.Tuple(List.copyOf(items), range);
+        }
+        if (ctx instanceof HclParser.ObjectExprContext o) {
+            List<Expression.ObjectItem> items = new ArrayList<>();
+            for (HclParser.ObjectElementContext element : o.object().objectElement()) {
+                Expression key = element.objectKey() instanceof HclParser.NameKeyContext name
+                        ? new Expression.Template(List.of(new TemplatePart.Literal(name.getText(), range(name))), false,
+                                range(name))
+                        : expression(((HclParser.ExpressionKeyContext) element.objectKey()).expression());
+                items.add(new Expression.ObjectItem(key, expression(element.expression())));
+            }
+            return new Expression.ObjectCons(List.copyOf(items), range);
+        }
+        if (ctx instanceof HclParser.ForTupleExprContext f) {
+            HclParser.ForTupleContext t = f.forTuple();
+            List<HclParser.IdentifierContext> names = t.identifier();
+            List<HclParser.ExpressionContext> parts = t.expression();
+            return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
+                    names.get(names.size() - 1).getText(), expression(parts.get(0)), null, expression(parts.get(1)),
+                    false, t.IF() != null ? expression(parts.get(2)) : null, range);
+        }
+        if (ctx instanceof HclParser.ForObjectExprContext f) {
+            HclParser.ForObjectContext o = f.forObject();
+            List<HclParser.IdentifierContext> names = o.identifier();
+            List<HclParser.ExpressionContext> parts = o.expression();
+            return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
+                    names.get(names.size() - 1).getText(), expression(parts.get(0)), expression(parts.get(1)),
+                    expression(parts.get(2)), o.ELLIPSIS() != null, o.IF() != null ? expression(parts.get(3)) : null,
+                    range);
+        }
+        if (ctx instanceof HclParser.FunctionCallExprContext c) {
+            HclParser.FunctionCallContext call = c.functionCall();
+            List<Expression> arguments = new ArrayList<>();
+            for (HclParser.ExpressionContext argument : call.expression()) {
+                arguments.add(expression(argument));
+            }
+            return new Expression.FunctionCall(call.functionName().getText(), range(call.functionName()),
+                    List.copyOf(arguments), call.ELLIPSIS() != null, range);
+        }
+        if (ctx instanceof HclParser.VariableExprContext) {
+            return new Expression.Variable(ctx.getText(), range);
+        }
+        HclParser.ParenthesizedExprContext p = (HclParser.ParenthesizedExprContext) ctx;
+        return new Expression.Parenthesized(expression(p.expression()), range);
+    }
+
+    // ---- templates ----
+
+    Expression.Template quoted(HclParser.QuotedTemplateContext ctx) {
+        return new Expression.Template(parts(ctx.templatePart(), false, false), false, range(ctx));
+    }
+
+    private Expression.Template heredoc(HclParser.HeredocTemplateContext ctx) {
+        List<TemplatePart> parts = parts(ctx.templatePart(), false, false);
+        if (ctx.HEREDOC_START().getText().startsWith("<<-")) {
+            parts = HeredocIndent.strip(parts);
+        }
+        return new Expression.Template(parts, true, range(ctx));
+    }
+
+    Expression.Template standalone(HclParser.StandaloneTemplateContext ctx) {
+        return new Expression.Template(parts(ctx.templatePart(), false, false), false, range(ctx));
+    }
+
+    /**
+     * The parts of one template level. {@code stripFirst}/{@code stripLast}: a strip marker on
+     * the enclosing directive's tags that touches this level's first or last literal.
+     */
+    private List<TemplatePart> parts(List<HclParser.TemplatePartContext> contexts, boolean stripFirst, boolean stripLast) {
+        List<TemplatePart> parts = new ArrayList<>(contexts.size());
+        boolean stripNext = stripFirst;
+        for (HclParser.TemplatePartContext ctx : contexts) {
+            if (ctx instanceof HclParser.LiteralPartContext literal) {
+                String text = literalText(literal);
+                if (stripNext) {
+                    text = text.stripLeading();
+                }
+                parts.add(new TemplatePart.Literal(text, range(ctx)));
+                stripNext = false;
+                continue;
+            }
+            Tags tags;
+            TemplatePart part;
+            if (ctx instanceof HclParser.InterpolationPartContext i) {
+                HclParser.InterpolationContext interpolation = i.interpolation();
+                tags = new Tags(hasTildeAfter(interpolation, interpolation.TEMPLATE_INTERP()),
+                        hasTildeBefore(interpolation, interpolation.RBRACE()));
+                part = new TemplatePart.Interpolation(expression(interpolation.expression()), range(ctx));
+            } else if (ctx instanceof HclParser.IfPartContext i) {
+                HclParser.IfDirectiveContext d = i.ifDirective();
+                tags = directiveTags(d);
+                part = ifPart(d);
+            } else {
+                HclParser.ForDirectiveContext d = ((HclParser.ForPartContext) ctx).forDirective();
+                tags = directiveTags(d);
+                part = forPart(d);
+            }
+            if (tags.stripBefore && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof TemplatePart.Literal l) {
+                parts.set(parts.size() - 1, new TemplatePart.Literal(l.text().stripTrailing(), l.range()));
+            }
+            parts.add(part);
+            stripNext = tags.stripAfter;
+        }
+        if (stripLast && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof TemplatePart.Literal l) {
+            parts.set(parts.size() - 1, new TemplatePart.Literal(l.text().stripTrailing(), l.range()));
+        }
+        return List.copyOf(parts);
+    }
+
+    /** Strip markers on a sequence's first opening and last closing tag. */
+    private record Tags(boolean stripBefore, boolean stripAfter) {}
+
+    private Tags directiveTags(ParserRuleContext d) {
+        List<TerminalNode> opens = d.getTokens(HclLexer.TEMPLATE_DIRECTIVE);
+        List<TerminalNode> closes = d.getTokens(HclLexer.RBRACE);
+        return new Tags(hasTildeAfter(d, opens.get(0)), hasTildeBefore(d, closes.get(closes.size() - 1)));
+    }
+
+    private TemplatePart ifPart(HclParser.IfDirectiveContext d) {
+        List<TerminalNode> opens = d.getTokens(HclLexer.TEMPLATE_DIRECTIVE);
+        List<TerminalNode> closes = d.getTokens(HclLexer.RBRACE);
+        boolean hasElse = d.ELSE() != null;
+        List<TemplatePart> then = parts(d.thenParts.templatePart(), hasTildeBefore(d, closes.get(0)),
+                hasTildeAfter(d, opens.get(1)));
+        List<TemplatePart> otherwise = hasElse
+                ? parts(d.elseParts.templatePart(), hasTildeBefore(d, closes.get(1)), hasTildeAfter(d, opens.get(2)))
+                : List.of();
+        return new TemplatePart.If(expression(d.expression()), then, otherwise, range(d));
+    }
+
+    private TemplatePart forPart(HclParser.ForDirectiveContext d) {
+        List<TerminalNode> opens = d.getTokens(HclLexer.TEMPLATE_DIRECTIVE);
+        List<TerminalNode> closes = d.getTokens(HclLexer.RBRACE);
+        List<HclParser.IdentifierContext> names = d.identifier();
+        List<TemplatePart> body = parts(d.templateParts().templatePart(), hasTildeBefore(d, closes.get(0)),
+                hasTildeAfter(d, opens.get(1)));
+        return new TemplatePart.For(names.size() == 2 ? names.get(0).getText() : null,
+                names.get(names.size() - 1).getText(), expression(d.expression()), body, range(d));
+    }
+
+    /** Whether the token right after {@code open} (among ctx's children) is a strip marker. */
+    private static boolean hasTildeAfter(ParserRuleContext ctx, TerminalNode open) {
+        int i = ctx.children.indexOf(open);
+        return i >= 0 && i + 1 < ctx.children.size() && ctx.children.get(i + 1) instanceof TerminalNode t
+                && t.getSymbol().getType() == HclLexer.TILDE;
+    }
+
+    private static boolean hasTildeBefore(ParserRuleContext ctx, TerminalNode close) {
+        int i = ctx.children.indexOf(close);
+        return i > 0 && ctx.children.get(i - 1) instanceof TerminalNode t && t.getSymbol().getType() == HclLexer.TILDE;
+    }
+
+    private static String literalText(HclParser.LiteralPartContext ctx) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            Token token = ((TerminalNode) ctx.getChild(i)).getSymbol();
+            switch (token.getType()) {
+                case HclLexer.TEMPLATE_ESCAPE -> text.append(token.getText().substring(1)); // $${ → ${, %%{ → %{
+                case HclLexer.QUOTED_LITERAL -> unescape(token, text);
+                default -> text.append(token.getText());
+            }
+        }
+        return text.toString();
+    }
+
+    /** Decodes a quoted string's backslash escapes; an unknown one is a syntax error where it stands. */
+    private static void unescape(Token token, StringBuilder out) {
+        String s = token.getText();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case 'u', 'U' -> {
+                    int digits = e == 'u' ? 4 : 8;
+                    if (i + digits >= s.length()) {
+                        throw badEscape(token, i - 1, "\\" + e + " needs " + digits + " hexadecimal digits");
+                    }
+                    String hex = s.substring(i + 1, i + 1 + digits);
+                    if (!hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                        throw badEscape(token, i - 1, "\\" + e + " needs " + digits + " hexadecimal digits");
+                    }
+                    out.appendCodePoint(Integer.parseInt(hex, 16));
+                    i += digits;
+                }
+                default -> throw badEscape(token, i - 1, "invalid escape sequence \\" + e);
+            }
+        }
+    }
+
+    private static HclSyntaxException badEscape(Token token, int offset, String message) {
+        return new HclSyntaxException(message, token.getLine(), token.getCharPositionInLine() + 1 + offset);
+    }
+
+    // ---- positions ----
+
+    private static HclSyntaxException error(String message, Position at) {
+        return new HclSyntaxException(message, at.line(), at.column());
+    }
+
+    static Position start(Token token) {
+        return new Position(token.getLine(), token.getCharPositionInLine() + 1);
+    }
+
+    /** Just after the token's last character, following any newlines inside it. */
+    static Position end(Token token) {
+        String text = token.getText();
+        int newline = text.lastIndexOf('\n');
+        if (newline < 0) {
+            return new Position(token.getLine(), token.getCharPositionInLine() + 1 + text.length());
+        }
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return new Position(token.getLine() + lines, text.length() - newline);
+    }
+
+    static Range range(Token token) {
+        return new Range(start(token), end(token));
+    }
+
+    static Range range(ParserRuleContext ctx) {
+        Token stop = ctx.getStop();
+        if (stop == null || stop.getTokenIndex() < ctx.getStart().getTokenIndex()) {
+            return new Range(start(ctx.getStart()), start(ctx.getStart()));
+        }
+        return new Range(start(ctx.getStart()), end(stop));
+    }
+
+    private static Range span(Range from, Range to) {
+        return new Range(from.start(), to.end());
+    }
+}
