@@ -110,12 +110,19 @@ public final class DocumentParser {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)", position(at));
         } catch (JsonProcessingException e) {
-            throw new InputException(e.getOriginalMessage(), position(e.getLocation()));
+            throw new InputException(jsonMessage(e), position(e.getLocation()));
         } catch (IOException e) {
             throw new InputException(e.getMessage());
         } finally {
             closeQuietly(parser);
         }
+    }
+
+    /** Jackson's message without the parenthesised source description it sometimes appends. */
+    private static String jsonMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int source = message.indexOf(" (for ");
+        return source > 0 ? message.substring(0, source) : message;
     }
 
     public static Value parseYaml(String text) throws InputException {
@@ -133,7 +140,7 @@ public final class DocumentParser {
                 throw yamlSyntaxError(marked);
             }
             if (e instanceof JsonProcessingException jpe) {
-                throw new InputException(jpe.getOriginalMessage(), position(jpe.getLocation()));
+                throw new InputException(jsonMessage(jpe), position(jpe.getLocation()));
             }
             if (e instanceof RuntimeException && !(e instanceof org.yaml.snakeyaml.error.YAMLException)) {
                 throw (RuntimeException) e;

@@ -49,6 +49,10 @@ public final class Scanner {
         static Outcome error(InputError error) {
             return new Outcome(true, false, 0, 0, List.of(), error);
         }
+
+        static Outcome terraformError(InputError error) {
+            return new Outcome(false, true, 0, 0, List.of(), error);
+        }
     }
 
     public ScanResult scan(List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
@@ -125,7 +129,7 @@ public final class Scanner {
             file = SourceFile.decode(candidate.path(), name, bytes);
         } catch (InputException e) {
             if (isTerraform(name)) {
-                return Outcome.error(new InputError(name, e.position(), e.getMessage()));
+                return Outcome.terraformError(new InputError(name, e.position(), e.getMessage()));
             }
             String head = new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
                     StandardCharsets.ISO_8859_1);
@@ -174,10 +178,9 @@ public final class Scanner {
             }
             return Outcome.TERRAFORM;
         } catch (InputException e) {
-            return new Outcome(false, true, 0, 0, List.of(), new InputError(file.displayPath(), e.position(),
-                    e.getMessage()));
+            return Outcome.terraformError(new InputError(file.displayPath(), e.position(), e.getMessage()));
         } catch (RuntimeException e) {
-            return new Outcome(false, true, 0, 0, List.of(), new InputError(file.displayPath(), null,
+            return Outcome.terraformError(new InputError(file.displayPath(), null,
                     "internal error while parsing this file: " + e));
         }
     }

@@ -83,7 +83,7 @@ class CliTest {
     @Test
     void jsonReportOfTestdataHasEverySpecField() throws IOException {
         Cli.Run run = Cli.run("scan", "--format", "json", "testdata");
-        assertEquals(ExitCodes.ERROR, run.exitCode(), "testdata/bad holds broken templates");
+        assertEquals(ExitCodes.ERROR, run.exitCode(), "testdata/bad and testdata/hcl/invalid hold broken files");
         JsonNode report = JSON.readTree(run.out());
         assertEquals("trailwatch", report.path("tool").path("name").asText());
         assertEquals(dev.trailwatch.Version.VALUE, report.path("tool").path("version").asText());
@@ -113,7 +113,7 @@ class CliTest {
         assertEquals("AuditTrail5E6F7A8B", first.path("resource").path("address").asText());
 
         JsonNode errors = report.path("errors");
-        assertEquals(10, errors.size());
+        assertEquals(22, errors.size());
         for (JsonNode e : errors) {
             assertTrue(e.path("line").asInt() >= 1 && e.path("column").asInt() >= 1, "position in " + e);
             assertFalse(e.path("message").asText().isBlank());
@@ -124,7 +124,7 @@ class CliTest {
 
         JsonNode summary = report.path("summary");
         assertEquals(10, summary.path("findings").asInt());
-        assertEquals(10, summary.path("errors").asInt());
+        assertEquals(22, summary.path("errors").asInt());
         assertEquals(13, summary.path("trails").asInt());
         assertEquals(0, summary.path("suppressed").asInt());
         assertTrue(summary.path("files").asInt() >= 20);
@@ -178,7 +178,8 @@ class CliTest {
         Cli.Run excluded = Cli.run("scan", "-q", "--exclude", "*broken*", "testdata/mixed");
         assertEquals(ExitCodes.FINDINGS, excluded.exitCode(), excluded.err());
         assertEquals("", excluded.err());
-        Cli.Run folder = Cli.run("scan", "-q", "--exclude", "testdata/mixed", "--exclude", "testdata/bad", "testdata");
+        Cli.Run folder = Cli.run("scan", "-q", "--exclude", "testdata/mixed", "--exclude", "testdata/bad",
+                "--exclude", "testdata/hcl/invalid", "testdata");
         assertEquals(ExitCodes.FINDINGS, folder.exitCode(), folder.err());
         assertTrue(folder.out().lines().noneMatch(l -> l.startsWith("testdata/mixed/")), folder.out());
     }

@@ -108,11 +108,13 @@ final class HclAstBuilder {
             if (isSplat) {
                 splatSource = result;
                 fullSplat = step instanceof HclParser.FullSplatTermContext;
-                each = new Expression.SplatElement(range(step.getStop()));
+                // The element is written as the operator itself: ".*" or "[*]".
+                Token operator = ((TerminalNode) step.getChild(1)).getSymbol();
+                each = new Expression.SplatElement(new Range(start(operator), end(step.getStop())));
                 continue;
             }
             if (splatSource != null) {
-                each = traverse(each, step, span(range(step.getStart()), range(step)));
+                each = traverse(each, step, span(each.range(), range(step)));
             } else {
                 result = traverse(result, step, range(step));
             }

@@ -42,6 +42,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
         } catch (IllegalArgumentException | IllegalStateException e) {
             expected = new IntervalSet();
         }
+        boolean atEnd = found.getType() == Token.EOF
+                || found.getType() == HclLexer.NEWLINE && found.getText().isEmpty();
+        if (expected.contains(HclLexer.HEREDOC_END) && atEnd) {
+            return "unterminated heredoc: no line holds only its closing marker before the end of the file";
+        }
         String wanted = expectedText(expected);
         return (wanted.isEmpty() ? "unexpected " : "expected " + wanted + " but found ") + foundText(found);
     }

@@ -1,0 +1,93 @@
+package dev.trailwatch.terraform.hcl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trailwatch.cli.ExitCodes;
+import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.Position;
+import dev.trailwatch.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and tricky input for the HCL parser, and how a scan reports Terraform files. */
+class HclSyntaxTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void deepNestingIsAClearErrorNotAStackOverflow() {
+        for (String deep : List.of("a = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n",
+                "a = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "\n",
+                "a = " + "\"${".repeat(50_000) + "1" + "}\"".repeat(50_000) + "\n",
+                "a = " + "{b = ".repeat(100_000) + "1" + "}".repeat(100_000) + "\n")) {
+            InputException e = assertThrows(InputException.class, () -> HclSyntax.parse(deep));
+            assertEquals("nested too deeply (more than 200 levels)", e.getMessage());
+            assertEquals(1, e.position().line());
+        }
+    }
+
+    @Test
+    void nestingWithinTheLimitParses() throws InputException {
+        Body body = HclSyntax.parse("a = " + "[".repeat(150) + "]".repeat(150) + "\n");
+        assertInstanceOf(Expression.Tuple.class, body.attribute("a").value());
+    }
+
+    @Test
+    void crlfHeredocClosesOnItsMarker() throws InputException {
+        Body body = HclSyntax.parse("a = <<EOT\r\nline\r\nEOT\r\nb = 1\r\n");
+        Expression.Template a = (Expression.Template) body.attribute("a").value();
+        assertEquals("line\r\n", ((TemplatePart.Literal) a.parts().get(0)).text());
+        assertEquals(new Position(4, 1), body.attribute("b").range().start());
+    }
+
+    @Test
+    void keywordsNameAttributesBlocksAndKeys() throws InputException {
+        Body body = HclSyntax.parse("for = 1\nif {\n  in = true\n}\nx = { else = null, endif = 2 }\ny = var.for\n");
+        assertEquals(List.of("for", "x", "y"), body.attributes().stream().map(Body.Attribute::name).toList());
+        assertEquals("if", body.blocks().get(0).type());
+    }
+
+    @Test
+    void forAtTheStartOfATupleIsAForExpression() {
+        InputException e = assertThrows(InputException.class, () -> HclSyntax.parse("a = [for, b]\n"));
+        assertEquals(new Position(1, 9), e.position());
+    }
+
+    @Test
+    void jsonStringTemplatesArePositionedInsideTheirQuotes() throws InputException {
+        Body body = HclJson.parse("{\"locals\": {\"x\": \"a${local.y}\"}}");
+        Body.Attribute x = body.blocks().get(0).body().attribute("x");
+        Expression.Template template = (Expression.Template) x.value();
+        assertEquals(new Position(1, 18), template.range().start());
+        TemplatePart.Interpolation interpolation = (TemplatePart.Interpolation) template.parts().get(1);
+        assertEquals(new Position(1, 20), interpolation.range().start());
+        InputException e = assertThrows(InputException.class,
+                () -> HclJson.parse("{\n  \"locals\": {\"x\": \"${1 +}\"}\n}"));
+        assertEquals(new Position(2, 25), e.position());
+    }
+
+    @Test
+    void scanReportsBrokenTerraformNextToTheFindingsOfOtherFiles() throws IOException {
+        Files.writeString(temp.resolve("main.tf"), "resource \"aws_cloudtrail\" \"x\" {\n  name = \"a\"\n");
+        Files.write(temp.resolve("garbage.tf"), new byte[] {(byte) 0xFF, 0, 1, 2});
+        Files.writeString(temp.resolve("ok.tf"), "variable \"region\" {\n  default = \"eu-west-1\"\n}\n");
+        Files.writeString(temp.resolve("trail.yaml"), "Resources:\n  T:\n    Type: AWS::CloudTrail::Trail\n");
+        Cli.Run run = Cli.run("scan", temp.toString());
+        assertEquals(ExitCodes.ERROR, run.exitCode());
+        assertTrue(run.out().contains("trail.yaml:2:3: error TW001"), run.out());
+        List<String> errors = run.err().lines().filter(l -> l.contains(": error: ")).toList();
+        assertEquals(2, errors.size(), run.err());
+        assertTrue(errors.get(0).endsWith("garbage.tf:1:1: error: not valid UTF-8: byte 0xFF cannot start or continue"
+                + " a character"), errors.get(0));
+        assertTrue(errors.get(1).endsWith("main.tf:3:1: error: expected '}' but found the end of the file"),
+                errors.get(1));
+        assertTrue(run.err().contains("3 Terraform files checked for syntax only"), run.err());
+    }
+}

@@ -1,0 +1,1 @@
+﻿bom = "byte order mark"

@@ -1,0 +1,4 @@
+crlf = "windows"
+block {
+  inner = 1
+}

@@ -1,0 +1,2 @@
+a = <<EOT
+no closing marker

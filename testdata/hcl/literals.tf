@@ -1,0 +1,11 @@
+integer     = 42
+fraction    = 1.5
+exponent    = 1e10
+signed_exp  = 2.5E-3
+yes         = true
+no          = false
+nothing     = null
+with-dashes = "dashes are allowed in names"
+escapes     = "tab\t quote\" backslash\\ newline\n e\u00e9 smile\U0001F600"
+not_interp  = "$${literal} and %%{literal}"
+lone_signs  = "100% $5"

@@ -1,0 +1,4 @@
+tabs	=	"tab"
+block {
+	inner = 2
+}

@@ -1,0 +1,7 @@
+simple   = "Hello, ${var.name}!"
+nested   = "${"}"}"
+deeper   = "a${ "b${ "c" }d" }e"
+object   = "${ {a = "x"}["a"] }"
+strip    = "[ ${~ var.x ~} ]"
+if_else  = "%{ if var.on }on%{ else }off%{ endif }"
+for_kv   = "%{ for k, v in var.m ~} ${k}=${v} %{~ endfor }"
