@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# JMH benchmark of the HCL parser on ../shared/corpus/terraform: MB/s and files/s on one thread
+# after warm-up (HclParseBenchmark). Skips when the corpus is missing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+skip_unless_present "$shared/corpus/terraform" "Terraform corpus"
+corpus=$(cd "$shared/corpus/terraform" && pwd)
+cd "$root"
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+  -Dmdep.includeScope=test >&2
+echo "machine: $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
+echo "command: scripts/bench-hcl.sh (java -cp target/test-classes:target/classes:<test classpath> dev.trailwatch.bench.HclParseBenchmarkMain $corpus)"
+java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  dev.trailwatch.bench.HclParseBenchmarkMain "$corpus" 2>&1 | grep -vE '^# (Warmup|Measurement|Timeout|Threads|Benchmark mode|Benchmark:|Parameters|VM |JMH|JDK|Blackhole|Run progress|Fork)' 
