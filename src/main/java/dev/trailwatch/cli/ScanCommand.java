@@ -9,9 +9,11 @@ import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.scan.FileCollector;
-import dev.trailwatch.scan.InputError;
+import dev.trailwatch.source.InputError;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
+import dev.trailwatch.terraform.VariableInputs;
+import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
 import java.io.IOException;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Scans CloudFormation templates for CloudTrail trails that do not deliver to CloudWatch Logs.",
+        description = "Scans CloudFormation templates and Terraform configurations for CloudTrail trails that do not"
+                + " deliver to CloudWatch Logs.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing at or above --fail-on",
             "1:findings at or above --fail-on",
@@ -72,6 +75,12 @@ final class ScanCommand implements Callable<Integer> {
             description = "CloudFormation parameter values: the AWS CLI's JSON list, or KEY=VALUE lines")
     List<Path> parameterFiles = new ArrayList<>();
 
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a Terraform root module variable value")
+    List<String> varOptions = new ArrayList<>();
+
+    @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform variable values from a .tfvars file")
+    List<String> varFiles = new ArrayList<>();
+
     @Option(names = "--exclude", paramLabel = "GLOB",
             description = "skip matching paths (.git, .terraform and node_modules are always skipped)")
     List<String> excludes = new ArrayList<>();
@@ -108,7 +117,15 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
 
-        Scanner scanner = new Scanner(rules, parameters, maxFileSize, jobs);
+        DisplayPaths displayPaths = new DisplayPaths(Paths.get(""));
+        VariableInputs variables;
+        try {
+            variables = new VariableInputs(variableOptions(), displayPaths, maxFileSize);
+        } catch (UsageException e) {
+            err.println("trailwatch: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        Scanner scanner = new Scanner(rules, parameters, variables, displayPaths, maxFileSize, jobs);
         ScanResult result = paths.equals(List.of("-")) ? scanStdin(scanner) : scanPaths(scanner);
 
         if (!writeReport(report, result, err)) {
@@ -131,8 +148,31 @@ final class ScanCommand implements Callable<Integer> {
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
+    /**
+     * --var and --var-file in the order they were given: Terraform applies them in command-line
+     * order, so a later one wins.
+     */
+    private List<VariableInputs.Option> variableOptions() throws UsageException {
+        List<VariableInputs.Option> ordered = new ArrayList<>();
+        int nextVar = 0;
+        int nextFile = 0;
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        for (String arg : args) {
+            if ((arg.equals("--var") || arg.startsWith("--var=")) && nextVar < varOptions.size()) {
+                String value = varOptions.get(nextVar++);
+                if (value.indexOf('=') <= 0) {
+                    throw new UsageException("--var expects NAME=VALUE, got '" + value + "'");
+                }
+                ordered.add(new VariableInputs.Option(false, value));
+            } else if ((arg.equals("--var-file") || arg.startsWith("--var-file=")) && nextFile < varFiles.size()) {
+                ordered.add(new VariableInputs.Option(true, varFiles.get(nextFile++)));
+            }
+        }
+        return ordered;
+    }
+
     private ScanResult scanPaths(Scanner scanner) {
-        FileCollector collector = new FileCollector(Paths.get(""), excludes);
+        FileCollector collector = new FileCollector(new DisplayPaths(Paths.get("")), excludes);
         FileCollector.Collected collected = collector.collect(paths.isEmpty() ? List.of(".") : paths);
         return scanner.scan(collected.files(), collected.errors());
     }
@@ -144,10 +184,10 @@ final class ScanCommand implements Callable<Integer> {
             return scanner.scanText(file);
         } catch (InputException e) {
             return new ScanResult(List.of(), List.of(new InputError(stdinFilename, e.position(), e.getMessage())),
-                    1, 0, 0, 0);
+                    1, 0, 0);
         } catch (IOException e) {
             return new ScanResult(List.of(), List.of(new InputError(stdinFilename, null,
-                    "cannot be read: " + e.getMessage())), 1, 0, 0, 0);
+                    "cannot be read: " + e.getMessage())), 1, 0, 0);
         }
     }
 
@@ -170,17 +210,9 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static String summary(ScanResult result) {
-        StringBuilder s = new StringBuilder("trailwatch: ");
-        s.append(plural(result.files(), "template")).append(", ")
-                .append(plural(result.resources(), "resource")).append(", ")
-                .append(plural(result.trails(), "trail")).append(": ")
-                .append(plural(result.findings().size(), "finding")).append(", ")
-                .append(plural(result.errors().size(), "error"));
-        if (result.terraformFiles() > 0) {
-            s.append("; ").append(plural(result.terraformFiles(), "Terraform file"))
-                    .append(" checked for syntax only (Terraform resources are not analysed yet)");
-        }
-        return s.toString();
+        return "trailwatch: " + plural(result.files(), "file") + ", " + plural(result.resources(), "resource") + ", "
+                + plural(result.trails(), "trail") + ": " + plural(result.findings().size(), "finding") + ", "
+                + plural(result.errors().size(), "error");
     }
 
     private static String plural(int n, String noun) {

@@ -1,5 +1,7 @@
 package dev.trailwatch.model;
 
+import dev.trailwatch.source.Range;
+
 /** Small questions rules and loaders ask of values. */
 public final class Values {
     private Values() {}
@@ -10,6 +12,52 @@ public final class Values {
             value = s.value();
         }
         return value;
+    }
+
+    /**
+     * The same value as written at {@code range}: where an attribute's expression refers to a
+     * value defined elsewhere (a for_each element, a lookup result), the attribute is still where
+     * the user wrote it.
+     */
+    public static Value at(Value value, Range range) {
+        if (value.range().equals(range)) {
+            return value;
+        }
+        if (value instanceof Value.Text v) {
+            return new Value.Text(v.text(), range);
+        }
+        if (value instanceof Value.Number v) {
+            return new Value.Number(v.literal(), range);
+        }
+        if (value instanceof Value.Bool v) {
+            return new Value.Bool(v.value(), range);
+        }
+        if (value instanceof Value.Null) {
+            return new Value.Null(range);
+        }
+        if (value instanceof Value.ListValue v) {
+            return new Value.ListValue(v.items(), range);
+        }
+        if (value instanceof Value.MapValue v) {
+            return new Value.MapValue(v.entries(), range);
+        }
+        if (value instanceof Value.Absent) {
+            return new Value.Absent(range);
+        }
+        if (value instanceof Value.Reference v) {
+            return new Value.Reference(v.kind(), v.target(), v.attribute(), range);
+        }
+        if (value instanceof Value.Unknown v) {
+            return new Value.Unknown(v.reason(), range);
+        }
+        if (value instanceof Value.Conditional v) {
+            return new Value.Conditional(v.condition(), v.whenTrue(), v.whenFalse(), range);
+        }
+        if (value instanceof Value.Concatenation v) {
+            return new Value.Concatenation(v.parts(), range);
+        }
+        Value.Substituted v = (Value.Substituted) value;
+        return new Value.Substituted(v.value(), range, v.origin(), v.originDescription());
     }
 
     /** The text of a known scalar (string, number, boolean), or null when it is not one. */

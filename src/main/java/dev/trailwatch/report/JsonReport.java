@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailwatch.Version;
 import dev.trailwatch.rules.Finding;
-import dev.trailwatch.scan.InputError;
+import dev.trailwatch.source.InputError;
 import dev.trailwatch.scan.ScanResult;
 import java.io.IOException;
 import java.io.Writer;

@@ -58,7 +58,9 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
             gaps.add(new Gap(attribute, "empty", List.copyOf(conditions), origin, originName));
         } else if (value instanceof Value.Substituted s) {
             // The innermost origin is the one that set the value.
-            walk(attribute, s.value(), conditions, s.origin(), s.originDescription(), gaps);
+            boolean named = s.originDescription() != null;
+            walk(attribute, s.value(), conditions, named ? s.origin() : origin,
+                    named ? s.originDescription() : originName, gaps);
         } else if (value instanceof Value.Conditional c) {
             conditions.add("condition " + c.condition() + " is true");
             walk(attribute, c.whenTrue(), conditions, origin, originName, gaps);

@@ -1,5 +1,7 @@
 package dev.trailwatch.scan;
 
+import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.InputError;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemLoopException;
@@ -32,10 +34,12 @@ public final class FileCollector {
     public record Collected(List<Candidate> files, List<InputError> errors) {}
 
     private final Path workingDirectory;
+    private final DisplayPaths paths;
     private final List<PathMatcher> excludes = new ArrayList<>();
 
-    public FileCollector(Path workingDirectory, List<String> excludeGlobs) {
-        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    public FileCollector(DisplayPaths paths, List<String> excludeGlobs) {
+        this.paths = paths;
+        this.workingDirectory = paths.workingDirectory();
         FileSystem fs = FileSystems.getDefault();
         for (String glob : excludeGlobs) {
             excludes.add(fs.getPathMatcher("glob:" + glob));
@@ -127,11 +131,7 @@ public final class FileCollector {
         return false;
     }
 
-    /** Relative to the working directory when under it, with forward slashes. */
     String displayPath(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
-        String text = shown.toString().replace('\\', '/');
-        return text.isEmpty() ? "." : text;
+        return paths.show(path);
     }
 }

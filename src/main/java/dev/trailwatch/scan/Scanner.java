@@ -1,5 +1,7 @@
 package dev.trailwatch.scan;
 
+import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.InputError;
 import dev.trailwatch.cloudformation.CloudFormationInput;
 import dev.trailwatch.cloudformation.ParameterValues;
 import dev.trailwatch.model.ResourceModel;
@@ -7,13 +9,21 @@ import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.terraform.PlanLoader;
+import dev.trailwatch.terraform.TerraformScan;
+import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.terraform.hcl.HclJson;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,65 +36,121 @@ import java.util.concurrent.Future;
  */
 public final class Scanner {
     public static final long DEFAULT_MAX_FILE_SIZE = 64L * 1024 * 1024;
+    static final long MAX_PLAN_SIZE = 512L * 1024 * 1024;
 
     private final List<Rule> rules;
     private final ParameterValues parameters;
+    private final VariableInputs variables;
+    private final DisplayPaths paths;
     private final long maxFileSize;
     private final int jobs;
 
-    public Scanner(List<Rule> rules, ParameterValues parameters, long maxFileSize, int jobs) {
+    public Scanner(List<Rule> rules, ParameterValues parameters, VariableInputs variables, DisplayPaths paths,
+            long maxFileSize, int jobs) {
         this.rules = rules;
         this.parameters = parameters;
+        this.variables = variables;
+        this.paths = paths;
         this.maxFileSize = maxFileSize;
         this.jobs = Math.max(1, jobs);
     }
 
-    /** What one file contributed. */
-    private record Outcome(boolean read, boolean terraform, int resources, int trails, List<Finding> findings,
-            InputError error) {
-        static final Outcome SKIPPED = new Outcome(false, false, 0, 0, List.of(), null);
-        /** A Terraform file that parsed; it is not analysed yet. */
-        static final Outcome TERRAFORM = new Outcome(false, true, 0, 0, List.of(), null);
+    /** What one file, or one Terraform configuration, contributed. */
+    private record Outcome(int files, int resources, int trails, List<Finding> findings, List<InputError> errors) {
+        static final Outcome SKIPPED = new Outcome(0, 0, 0, List.of(), List.of());
+        static final Outcome SYNTAX_OK = new Outcome(1, 0, 0, List.of(), List.of());
 
         static Outcome error(InputError error) {
-            return new Outcome(true, false, 0, 0, List.of(), error);
-        }
-
-        static Outcome terraformError(InputError error) {
-            return new Outcome(false, true, 0, 0, List.of(), error);
+            return new Outcome(1, 0, 0, List.of(), List.of(error));
         }
     }
 
     public ScanResult scan(List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
-        List<Outcome> outcomes = new ArrayList<>(files.size());
-        if (jobs == 1 || files.size() <= 1) {
-            for (FileCollector.Candidate file : files) {
-                outcomes.add(scanOne(file));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, files.size()), runnable -> {
-                Thread thread = new Thread(runnable, "trailwatch-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                List<Future<Outcome>> futures = new ArrayList<>(files.size());
-                for (FileCollector.Candidate file : files) {
-                    futures.add(pool.submit(() -> scanOne(file)));
-                }
-                for (Future<Outcome> future : futures) {
-                    outcomes.add(future.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+        List<Callable<Outcome>> tasks = new ArrayList<>();
+        Set<Path> terraformFolders = new LinkedHashSet<>();
+        for (FileCollector.Candidate file : files) {
+            if (isTerraformConfiguration(file.displayPath())) {
+                terraformFolders.add(file.path().toAbsolutePath().normalize().getParent());
+            } else {
+                tasks.add(() -> scanOne(file));
             }
         }
-        return combine(outcomes, collectionErrors);
+        if (!terraformFolders.isEmpty()) {
+            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, rules);
+            for (Path folder : terraformFolders) {
+                tasks.add(() -> new Outcome(terraform.fileCount(folder), 0, 0, List.of(), terraform.folderErrors(folder)));
+            }
+            for (Path root : terraform.roots(terraformFolders)) {
+                tasks.add(() -> {
+                    TerraformScan.RootResult result = terraform.analyse(root, terraformFolders);
+                    return new Outcome(0, result.resources(), result.trails(), result.findings(), result.errors());
+                });
+            }
+        }
+        return combine(run(tasks), collectionErrors);
+    }
+
+    /** Runs the tasks on the worker pool (inline when there is only one, as for a pre-commit run on one file). */
+    private List<Outcome> run(List<Callable<Outcome>> tasks) {
+        List<Outcome> outcomes = new ArrayList<>(tasks.size());
+        if (jobs == 1 || tasks.size() <= 1) {
+            for (Callable<Outcome> task : tasks) {
+                outcomes.add(call(task));
+            }
+            return outcomes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, tasks.size()), runnable -> {
+            Thread thread = new Thread(runnable, "trailwatch-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(tasks.size());
+            for (Callable<Outcome> task : tasks) {
+                futures.add(pool.submit(() -> call(task)));
+            }
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A defect of ours in one task must not hide the other tasks' findings: it is reported, not thrown. */
+    private static Outcome call(Callable<Outcome> task) {
+        try {
+            return task.call();
+        } catch (StackOverflowError e) {
+            return Outcome.error(new InputError("<configuration>", null, "nested too deeply to analyse"));
+        } catch (Exception e) {
+            return Outcome.error(new InputError("<configuration>", null, "internal error: " + e));
+        }
+    }
+
+    /** Plans may be larger than other files (SPEC: 512 MB); a plan is recognised by its first bytes. */
+    private long limitFor(Path path) {
+        try {
+            if (Files.size(path) <= maxFileSize || !path.toString().endsWith(".json")) {
+                return maxFileSize;
+            }
+            byte[] head = new byte[CloudFormationInput.SNIFF_CHARS];
+            int n;
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            String text = new String(head, 0, n, StandardCharsets.UTF_8);
+            return text.contains("\"format_version\"") && text.contains("\"planned_values\"")
+                    ? Math.max(maxFileSize, MAX_PLAN_SIZE) : maxFileSize;
+        } catch (java.io.IOException e) {
+            return maxFileSize; // reading it fails next, with the reason
+        }
     }
 
     /** Scans text that did not come from a file (standard input), named as the user said. */
@@ -93,34 +159,36 @@ public final class Scanner {
     }
 
     private static ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
-        List<Finding> findings = new ArrayList<>();
-        List<InputError> errors = new ArrayList<>(collectionErrors);
-        int read = 0;
+        Set<Finding> findings = new LinkedHashSet<>();
+        Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
+        int files = 0;
         int resources = 0;
         int trails = 0;
-        int terraform = 0;
         for (Outcome outcome : outcomes) {
             findings.addAll(outcome.findings());
-            if (outcome.error() != null) {
-                errors.add(outcome.error());
-            }
-            read += outcome.read() ? 1 : 0;
-            terraform += outcome.terraform() ? 1 : 0;
+            errors.addAll(outcome.errors());
+            files += outcome.files();
             resources += outcome.resources();
             trails += outcome.trails();
         }
-        findings.sort(Comparator.comparing((Finding f) -> f.location().file())
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing((Finding f) -> f.location().file())
                 .thenComparingInt(f -> f.location().line())
                 .thenComparingInt(f -> f.location().column())
-                .thenComparing(Finding::ruleId));
-        return new ScanResult(List.copyOf(findings), List.copyOf(errors), read, resources, trails, terraform);
+                .thenComparing(Finding::ruleId)
+                .thenComparing(f -> f.resource().address()));
+        List<InputError> sortedErrors = new ArrayList<>(errors);
+        sortedErrors.sort(Comparator.comparing(InputError::file)
+                .thenComparingInt(e -> e.position() == null ? 0 : e.position().line())
+                .thenComparingInt(e -> e.position() == null ? 0 : e.position().column()));
+        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails);
     }
 
     private Outcome scanOne(FileCollector.Candidate candidate) {
         String name = candidate.displayPath();
         byte[] bytes;
         try {
-            bytes = SourceFile.readBytes(candidate.path(), maxFileSize);
+            bytes = SourceFile.readBytes(candidate.path(), limitFor(candidate.path()));
         } catch (InputException e) {
             return Outcome.error(new InputError(name, e.position(), e.getMessage()));
         }
@@ -128,12 +196,9 @@ public final class Scanner {
         try {
             file = SourceFile.decode(candidate.path(), name, bytes);
         } catch (InputException e) {
-            if (isTerraform(name)) {
-                return Outcome.terraformError(new InputError(name, e.position(), e.getMessage()));
-            }
             String head = new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
                     StandardCharsets.ISO_8859_1);
-            return CloudFormationInput.marksTemplate(head)
+            return isHcl(name) || CloudFormationInput.marksTemplate(head)
                     ? Outcome.error(new InputError(name, e.position(), e.getMessage()))
                     : Outcome.SKIPPED;
         }
@@ -141,11 +206,14 @@ public final class Scanner {
     }
 
     private Outcome analyse(SourceFile file) {
-        if (isTerraform(file.displayPath())) {
-            return checkTerraformSyntax(file);
+        if (isHcl(file.displayPath())) {
+            return checkHclSyntax(file);
         }
         try {
-            ResourceModel model = CloudFormationInput.read(file, parameters);
+            ResourceModel model = PlanLoader.isPlan(file.text()) ? PlanLoader.load(file) : null;
+            if (model == null) {
+                model = CloudFormationInput.read(file, parameters);
+            }
             if (model == null) {
                 return Outcome.SKIPPED;
             }
@@ -153,47 +221,45 @@ public final class Scanner {
             for (Rule rule : rules) {
                 rule.check(model, findings::add);
             }
-            return new Outcome(true, false, model.resources().size(), model.trails().size(), findings, null);
+            return new Outcome(1, model.resources().size(), model.trails().size(), findings, List.of());
         } catch (InputException e) {
             return Outcome.error(new InputError(file.displayPath(), e.position(), e.getMessage()));
         } catch (StackOverflowError e) {
             return Outcome.error(new InputError(file.displayPath(), null, "nested too deeply to analyse"));
         } catch (RuntimeException e) {
-            // A defect of ours must not hide the other files' findings; it is reported, not thrown.
             return Outcome.error(new InputError(file.displayPath(), null,
                     "internal error while analysing this file: " + e));
         }
     }
 
     /**
-     * Terraform files are parsed, so that a broken one is always reported; turning them into the
-     * resource model is the next step of the product.
+     * Files that are HCL but not part of a configuration (.tfvars, other .hcl files named
+     * explicitly, or Terraform text read from standard input) are checked for syntax, so that a
+     * broken one is always reported.
      */
-    private static Outcome checkTerraformSyntax(SourceFile file) {
+    private static Outcome checkHclSyntax(SourceFile file) {
         try {
-            if (isTerraformJson(file.displayPath())) {
+            if (file.displayPath().toLowerCase(Locale.ROOT).endsWith(".json")) {
                 HclJson.parse(file.text());
             } else {
                 HclSyntax.parse(file.text());
             }
-            return Outcome.TERRAFORM;
+            return Outcome.SYNTAX_OK;
         } catch (InputException e) {
-            return Outcome.terraformError(new InputError(file.displayPath(), e.position(), e.getMessage()));
-        } catch (RuntimeException e) {
-            return Outcome.terraformError(new InputError(file.displayPath(), null,
-                    "internal error while parsing this file: " + e));
+            return Outcome.error(new InputError(file.displayPath(), e.position(), e.getMessage()));
         }
     }
 
-    /** HCL files: Terraform's .tf, .tfvars and their JSON forms, and other .hcl files named explicitly. */
-    static boolean isTerraform(String name) {
+    /** .tf and .tf.json: the files of a Terraform module, analysed folder by folder. */
+    static boolean isTerraformConfiguration(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".tf") || lower.endsWith(".tfvars") || lower.endsWith(".hcl")
-                || isTerraformJson(lower);
+        return lower.endsWith(".tf") || lower.endsWith(".tf.json");
     }
 
-    static boolean isTerraformJson(String name) {
+    /** Any HCL file: Terraform's, its variable files, and other .hcl files named explicitly. */
+    static boolean isHcl(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".tf.json") || lower.endsWith(".tfvars.json");
+        return isTerraformConfiguration(lower) || lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")
+                || lower.endsWith(".hcl");
     }
 }

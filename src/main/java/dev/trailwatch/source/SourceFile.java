@@ -99,4 +99,25 @@ public final class SourceFile {
     public Location locate(Range range) {
         return new Location(displayPath, range);
     }
+
+    /** The text a range covers (columns count UTF-16 characters, as the parsers report them). */
+    public String text(Range range) {
+        int from = offset(range.start());
+        int to = offset(range.end());
+        return from < 0 || to < from ? "" : text.substring(from, Math.min(to, text.length()));
+    }
+
+    private int offset(Position position) {
+        int line = 1;
+        int i = 0;
+        while (line < position.line() && i < text.length()) {
+            int newline = text.indexOf('\n', i);
+            if (newline < 0) {
+                return -1;
+            }
+            i = newline + 1;
+            line++;
+        }
+        return Math.min(text.length(), i + position.column() - 1);
+    }
 }

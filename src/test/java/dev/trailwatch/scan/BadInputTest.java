@@ -130,7 +130,7 @@ class BadInputTest {
         Cli.Run run = Cli.run("scan", temp.toString());
         assertEquals(ExitCodes.CLEAN, run.exitCode(), run.err());
         assertEquals("", run.out());
-        assertEquals("trailwatch: 0 templates, 0 resources, 0 trails: 0 findings, 0 errors", run.err().strip());
+        assertEquals("trailwatch: 0 files, 0 resources, 0 trails: 0 findings, 0 errors", run.err().strip());
     }
 
     @Test

@@ -10,13 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the findings a fixture expects, written inside it (YAML: a trailing
- * {@code # expect: RULE {{message}}} comment on the finding's line and a {@code # ^} line below
- * whose caret marks the column) or, for JSON, in a sibling {@code NAME.expected} file of
+ * Reads the findings a fixture expects, written inside it (YAML and HCL: a trailing
+ * {@code # expect: RULE {{message}}} comment on the finding's line, with one {@code RULE {{…}}}
+ * per finding when several share the line, and a {@code # ^} line below whose caret marks the
+ * column, or {@code # expect@1:} for column 1, where no caret fits) or, for JSON, in a sibling {@code NAME.expected} file of
  * {@code line:column RULE {{message}}} lines.
  */
 public final class ExpectedFindings {
-    private static final Pattern MARKER = Pattern.compile("#\\s*expect:\\s*(TW\\d{3})\\s*\\{\\{(.*)}}\\s*$");
+    private static final Pattern MARKER =
+            Pattern.compile("#\\s*expect(?:@(\\d+))?:((?:\\s*TW\\d{3}\\s*\\{\\{.*?}})+)\\s*$");
+    private static final Pattern EXPECTATION = Pattern.compile("(TW\\d{3})\\s*\\{\\{(.*?)}}");
     private static final Pattern CARET = Pattern.compile("^\\s*#\\s*(\\^+)\\s*$");
     private static final Pattern EXPECTED_LINE = Pattern.compile("^(\\d+):(\\d+)\\s+(TW\\d{3})\\s+\\{\\{(.*)}}\\s*$");
 
@@ -58,13 +61,21 @@ public final class ExpectedFindings {
             if (!m.find()) {
                 continue;
             }
-            Matcher caret = i + 1 < lines.size() ? CARET.matcher(lines.get(i + 1)) : null;
-            if (caret == null || !caret.matches()) {
-                throw new IllegalArgumentException(fixture + ":" + (i + 1)
-                        + ": an expect marker needs a '# ^' line below it whose caret marks the column");
+            int column;
+            if (m.group(1) != null) {
+                column = Integer.parseInt(m.group(1)); // column 1, where no caret fits after a comment sign
+            } else {
+                Matcher caret = i + 1 < lines.size() ? CARET.matcher(lines.get(i + 1)) : null;
+                if (caret == null || !caret.matches()) {
+                    throw new IllegalArgumentException(fixture + ":" + (i + 1) + ": an expect marker needs a '# ^'"
+                            + " line below it whose caret marks the column, or expect@COLUMN");
+                }
+                column = caret.start(1) + 1;
             }
-            int column = caret.start(1) + 1;
-            expected.add((i + 1) + ":" + column + " " + m.group(1) + " " + m.group(2));
+            Matcher each = EXPECTATION.matcher(m.group(2));
+            while (each.find()) {
+                expected.add((i + 1) + ":" + column + " " + each.group(1) + " " + each.group(2));
+            }
         }
         return expected;
     }

@@ -88,6 +88,6 @@ class HclSyntaxTest {
                 + " a character"), errors.get(0));
         assertTrue(errors.get(1).endsWith("main.tf:3:1: error: expected '}' but found the end of the file"),
                 errors.get(1));
-        assertTrue(run.err().contains("3 Terraform files checked for syntax only"), run.err());
+        assertTrue(run.err().contains("trailwatch: 4 files, 1 resource, 1 trail: 1 finding, 2 errors"), run.err());
     }
 }

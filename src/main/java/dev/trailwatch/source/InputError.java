@@ -1,4 +1,4 @@
-package dev.trailwatch.scan;
+package dev.trailwatch.source;
 
 import dev.trailwatch.source.Position;
 

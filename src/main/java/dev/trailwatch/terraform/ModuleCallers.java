@@ -1,0 +1,128 @@
+package dev.trailwatch.terraform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which folders call which as local modules, found by looking through the .tf files up to the git
+ * root (or the working directory), so that a folder is analysed through the configurations that
+ * call it, whichever of its files were named. A cheap text search finds the calls; only the
+ * folders involved are parsed.
+ */
+final class ModuleCallers {
+    private static final Pattern LOCAL_SOURCE = Pattern.compile("\\bsource\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
+
+    private final Path workingDirectory;
+    private final Map<Path, Map<Path, Set<Path>>> callersByBase = new HashMap<>();
+
+    ModuleCallers(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The root modules through which a folder is analysed: itself when nothing calls it, else the
+     * roots of its callers.
+     */
+    Set<Path> rootsOf(Path folder) {
+        Set<Path> roots = new LinkedHashSet<>();
+        Path start = folder.toAbsolutePath().normalize();
+        climb(start, new HashSet<>(), roots);
+        if (roots.isEmpty()) {
+            roots.add(start); // only a cycle of calls leads here: evaluate it from here, where the cycle is reported
+        }
+        return roots;
+    }
+
+    private void climb(Path folder, Set<Path> seen, Set<Path> roots) {
+        if (!seen.add(folder)) {
+            return; // a cycle: reported where the modules are instantiated
+        }
+        Set<Path> callers = callers(folder);
+        if (callers.isEmpty()) {
+            roots.add(folder);
+            return;
+        }
+        for (Path caller : callers) {
+            climb(caller, seen, roots);
+        }
+    }
+
+    private Set<Path> callers(Path folder) {
+        Path base = base(folder);
+        Map<Path, Set<Path>> callers = callersByBase.computeIfAbsent(base, this::index);
+        return callers.getOrDefault(folder, Set.of());
+    }
+
+    /** Where to look for callers: the git root above the folder, else the working directory, else the folder. */
+    private Path base(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return folder.startsWith(workingDirectory) ? workingDirectory : folder;
+    }
+
+    /** callee folder → the folders whose .tf files call it with a local source. */
+    private Map<Path, Set<Path>> index(Path base) {
+        Map<Path, Set<Path>> callers = new HashMap<>();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    Path name = dir.getFileName();
+                    return name != null && SKIPPED_DIRS.contains(name.toString()) && !dir.equals(base)
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".tf")) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return callers;
+        }
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                continue; // unreadable or not UTF-8: reported when the file itself is scanned
+            }
+            Matcher m = LOCAL_SOURCE.matcher(text);
+            Path caller = file.getParent().toAbsolutePath().normalize();
+            while (m.find()) {
+                Path callee = caller.resolve(m.group(1)).normalize();
+                if (!callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
+                    callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(caller);
+                }
+            }
+        }
+        return callers;
+    }
+}

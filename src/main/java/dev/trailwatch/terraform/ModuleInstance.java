@@ -1,0 +1,351 @@
+package dev.trailwatch.terraform;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.source.InputError;
+import dev.trailwatch.source.Range;
+import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.terraform.hcl.Body;
+import dev.trailwatch.terraform.hcl.Expression;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A module evaluated in one context: its variables' values, its address prefix
+ * ({@code module.audit.}), and the chain of calls that led to it. Locals, module outputs and
+ * policy documents are evaluated on demand and remembered.
+ */
+final class ModuleInstance {
+    private static final Set<String> MODULE_META_ARGUMENTS = Set.of("source", "version", "count", "for_each",
+            "providers", "depends_on");
+
+    private final Module module;
+    private final ModuleReader reader;
+    private final Map<String, VariableValue> inputs;
+    private final String prefix;
+    private final String callKey;
+    private final Set<Path> ancestors;
+    private final ModulesManifest manifest;
+    private final List<InputError> errors;
+    private final Evaluator values = new Evaluator(this, false);
+    private final Evaluator literals = new Evaluator(this, true);
+    private final Map<String, Value> localValues = new HashMap<>();
+    private final Map<String, Value> literalLocalValues = new HashMap<>();
+    private final Set<String> evaluatingLocals = new HashSet<>();
+    private final Map<String, List<ModuleInstance>> children = new HashMap<>();
+
+    ModuleInstance(Module module, ModuleReader reader, Map<String, VariableValue> inputs, String prefix, String callKey,
+            Set<Path> ancestors, ModulesManifest manifest, List<InputError> errors) {
+        this.module = module;
+        this.reader = reader;
+        this.inputs = inputs;
+        this.prefix = prefix;
+        this.callKey = callKey;
+        this.ancestors = ancestors;
+        this.manifest = manifest;
+        this.errors = errors;
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    Module module() {
+        return module;
+    }
+
+    // ---- what expressions refer to ----
+
+    Value variable(String name, Range at) {
+        VariableValue given = inputs.get(name);
+        if (given != null) {
+            return new Value.Substituted(given.value(), at, given.origin(), given.description());
+        }
+        Module.Declared declared = module.variables.get(name);
+        if (declared == null) {
+            return new Value.Unknown("variable " + name + " is not declared", at);
+        }
+        Body.Attribute defaultValue = declared.block().body().attribute("default");
+        if (defaultValue == null) {
+            return new Value.Unknown("variable " + name + " has no default and no value", at);
+        }
+        Value value = literals.eval(defaultValue.value(), Scope.EMPTY, declared.file());
+        return new Value.Substituted(value, at, declared.file().locate(defaultValue.range()),
+                "the default of variable " + name);
+    }
+
+    Value local(String name, boolean literalsOnly, Range at) {
+        Map<String, Value> memo = literalsOnly ? literalLocalValues : localValues;
+        Value known = memo.get(name);
+        if (known != null) {
+            return Values.at(known, at);
+        }
+        Module.DeclaredAttribute declared = module.locals.get(name);
+        if (declared == null) {
+            return new Value.Unknown("local " + name + " is not declared", at);
+        }
+        String key = (literalsOnly ? "L:" : "V:") + name;
+        if (!evaluatingLocals.add(key)) {
+            return new Value.Unknown("local " + name + " refers to itself", at);
+        }
+        Value value = (literalsOnly ? literals : values).eval(declared.attribute().value(), Scope.EMPTY, declared.file());
+        evaluatingLocals.remove(key);
+        Value located = new Value.Substituted(value, declared.attribute().value().range(),
+                declared.file().locate(declared.attribute().range()), "local " + name);
+        memo.put(name, located);
+        return Values.at(located, at);
+    }
+
+    /** The outputs of a called module as an object, or unknown when the module cannot be read. */
+    Value moduleOutputs(String name, Range at) {
+        Module.Declared call = module.moduleCalls.get(name);
+        if (call == null) {
+            return new Value.Unknown("module " + name + " is not declared", at);
+        }
+        List<ModuleInstance> instances = children(name);
+        if (instances == null) {
+            return new Value.Unknown("module " + name + " (" + source(call) + ") could not be read", at);
+        }
+        if (instances.size() != 1 || !instances.get(0).prefix.endsWith("module." + name + ".")) {
+            return new Value.Unknown("module " + name + " has several instances (count or for_each)", at);
+        }
+        ModuleInstance child = instances.get(0);
+        Map<String, Value.Entry> outputs = new LinkedHashMap<>();
+        for (Map.Entry<String, Module.Declared> output : child.module.outputs.entrySet()) {
+            Body.Attribute value = output.getValue().block().body().attribute("value");
+            if (value != null) {
+                Value v = child.values.eval(value.value(), Scope.EMPTY, output.getValue().file());
+                outputs.put(output.getKey(), new Value.Entry(output.getKey(), value.nameRange(),
+                        new Value.Substituted(v, at, output.getValue().file().locate(value.range()),
+                                "output " + output.getKey() + " of module." + name)));
+            }
+        }
+        return new Value.MapValue(outputs, at);
+    }
+
+    /** {@code data "aws_iam_policy_document" NAME}'s json, as a structured policy document. */
+    Value policyDocument(String name, Range at) {
+        Module.Declared declared = module.dataSources.get("aws_iam_policy_document." + name);
+        if (declared == null) {
+            return new Value.Unknown("data.aws_iam_policy_document." + name + " is not declared", at);
+        }
+        return PolicyDocuments.evaluate(declared, values, at);
+    }
+
+    // ---- resources ----
+
+    /** Every resource of this instance and the modules it calls, with their Terraform addresses. */
+    void collect(List<Resource> out) {
+        for (Module.Declared declared : module.resources) {
+            for (Instance instance : instances(declared.block(), declared.file())) {
+                out.add(resource(declared, instance));
+            }
+        }
+        for (String name : module.moduleCalls.keySet()) {
+            List<ModuleInstance> instances = children(name);
+            if (instances != null) {
+                for (ModuleInstance child : instances) {
+                    child.collect(out);
+                }
+            }
+        }
+    }
+
+    private Resource resource(Module.Declared declared, Instance instance) {
+        Body.Block block = declared.block();
+        String type = declared.label(0);
+        String name = declared.label(1);
+        Range header = header(block);
+        Value.MapValue properties = body(block.body(), instance.scope, declared.file());
+        return new Resource(type, name, prefix + type + "." + name + instance.suffix, declared.file().locate(header),
+                properties);
+    }
+
+    /**
+     * The {@code resource "type" "name"} header; in JSON, where the type and the name are keys on
+     * different lines, the name's key.
+     */
+    private static Range header(Body.Block block) {
+        if (block.labels().isEmpty()) {
+            return block.typeRange();
+        }
+        Range last = block.labels().get(block.labels().size() - 1).range();
+        return last.start().line() == block.typeRange().start().line()
+                ? new Range(block.typeRange().start(), last.end()) : last;
+    }
+
+    /** Attributes as evaluated; nested blocks as objects, a block type written several times as a list of them. */
+    private Value.MapValue body(Body body, Scope scope, SourceFile file) {
+        Map<String, Value.Entry> entries = new LinkedHashMap<>();
+        Map<String, List<Value>> blocks = new HashMap<>();
+        for (Body.Item item : body.items()) {
+            if (item instanceof Body.Attribute a) {
+                Value value = Values.at(values.eval(a.value(), scope, file), a.value().range());
+                entries.put(a.name(), new Value.Entry(a.name(), a.nameRange(), value));
+                continue;
+            }
+            Body.Block nested = (Body.Block) item;
+            boolean dynamic = nested.type().equals("dynamic") && !nested.labels().isEmpty();
+            String key = dynamic ? nested.labels().get(0).value() : nested.type();
+            Value value = dynamic ? new Value.Unknown("dynamic blocks are generated when Terraform runs", nested.range())
+                    : body(nested.body(), scope, file);
+            List<Value> sameType = blocks.computeIfAbsent(key, k -> new ArrayList<>());
+            sameType.add(value);
+            if (sameType.size() == 1) {
+                entries.put(key, new Value.Entry(key, nested.typeRange(), value));
+            } else {
+                Value.Entry first = entries.get(key);
+                entries.put(key, new Value.Entry(key, first.keyRange(),
+                        new Value.ListValue(List.copyOf(sameType), sameType.get(0).range().union(nested.range()))));
+            }
+        }
+        return new Value.MapValue(entries, body.range());
+    }
+
+    /** One instance of a resource or module: its address suffix and the each/count it sees. */
+    private record Instance(String suffix, Scope scope) {}
+
+    /**
+     * Instances decided from literals only (SPEC): count 0 or an empty for_each means none; known
+     * values give one instance per index or key; anything else exists once, with no index.
+     */
+    private List<Instance> instances(Body.Block block, SourceFile file) {
+        Body.Attribute count = block.body().attribute("count");
+        Body.Attribute forEach = block.body().attribute("for_each");
+        if (count != null) {
+            Value n = Values.unwrap(literals.eval(count.value(), Scope.EMPTY, file));
+            java.math.BigDecimal number = n instanceof Value.Number || n instanceof Value.Text
+                    ? Operators.asNumber(n) : null;
+            if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(1000)) > 0) {
+                Value index = new Value.Unknown("count.index of a count not known statically", count.range());
+                return List.of(new Instance("", Scope.EMPTY.with("count", object("index", index, count.range()))));
+            }
+            List<Instance> out = new ArrayList<>();
+            for (int i = 0; i < number.intValue(); i++) {
+                Value index = new Value.Number(Integer.toString(i), count.range());
+                out.add(new Instance("[" + i + "]", Scope.EMPTY.with("count", object("index", index, count.range()))));
+            }
+            return out;
+        }
+        if (forEach != null) {
+            Value collection = Values.unwrap(literals.eval(forEach.value(), Scope.EMPTY, file));
+            List<Instance> out = new ArrayList<>();
+            if (collection instanceof Value.MapValue map) {
+                for (Value.Entry entry : map.entries().values()) {
+                    out.add(eachInstance(entry.key(), entry.value(), forEach.range()));
+                }
+                return out;
+            }
+            if (collection instanceof Value.ListValue list) {
+                for (Value item : list.items()) {
+                    String key = Values.scalarText(item);
+                    if (key == null) {
+                        return List.of(unknownEach(forEach.range()));
+                    }
+                    out.add(eachInstance(key, item, forEach.range()));
+                }
+                return out;
+            }
+            return List.of(unknownEach(forEach.range()));
+        }
+        return List.of(new Instance("", Scope.EMPTY));
+    }
+
+    private static Instance eachInstance(String key, Value value, Range range) {
+        Map<String, Value.Entry> each = new LinkedHashMap<>();
+        each.put("key", new Value.Entry("key", range, new Value.Text(key, range)));
+        each.put("value", new Value.Entry("value", range, value));
+        return new Instance("[\"" + key + "\"]", Scope.EMPTY.with("each", new Value.MapValue(each, range)));
+    }
+
+    private static Instance unknownEach(Range range) {
+        Value unknown = new Value.Unknown("for_each not known statically", range);
+        Map<String, Value.Entry> each = new LinkedHashMap<>();
+        each.put("key", new Value.Entry("key", range, unknown));
+        each.put("value", new Value.Entry("value", range, unknown));
+        return new Instance("", Scope.EMPTY.with("each", new Value.MapValue(each, range)));
+    }
+
+    private static Value object(String key, Value value, Range range) {
+        Map<String, Value.Entry> entries = new LinkedHashMap<>();
+        entries.put(key, new Value.Entry(key, range, value));
+        return new Value.MapValue(entries, range);
+    }
+
+    // ---- called modules ----
+
+    /** The instances of a module call, or null when its source cannot be read. */
+    private List<ModuleInstance> children(String name) {
+        if (children.containsKey(name)) {
+            return children.get(name);
+        }
+        children.put(name, null); // a call that reaches itself again while being built sees "cannot be read"
+        List<ModuleInstance> built = buildChildren(name);
+        children.put(name, built);
+        return built;
+    }
+
+    private List<ModuleInstance> buildChildren(String name) {
+        Module.Declared call = module.moduleCalls.get(name);
+        Path dir = resolve(name, call);
+        if (dir == null) {
+            return null;
+        }
+        if (ancestors.contains(dir)) {
+            Body.Attribute source = call.block().body().attribute("source");
+            errors.add(new InputError(call.file().displayPath(), (source != null ? source.range() : call.block().range())
+                    .start(), "module " + name + " calls " + reader.paths().show(dir)
+                    + ", which is already calling it: a cycle of module calls"));
+            return null;
+        }
+        Module child = reader.read(dir);
+        Set<Path> chain = new HashSet<>(ancestors);
+        chain.add(dir);
+        String key = callKey.isEmpty() ? name : callKey + "." + name;
+        List<ModuleInstance> out = new ArrayList<>();
+        for (Instance instance : instances(call.block(), call.file())) {
+            Map<String, VariableValue> arguments = new LinkedHashMap<>();
+            for (Body.Attribute argument : call.block().body().attributes()) {
+                if (MODULE_META_ARGUMENTS.contains(argument.name())) {
+                    continue;
+                }
+                arguments.put(argument.name(), new VariableValue(values.eval(argument.value(), instance.scope, call.file()),
+                        call.file().locate(argument.range()), "argument " + argument.name() + " of " + prefix + "module."
+                        + name));
+            }
+            out.add(new ModuleInstance(child, reader, arguments, prefix + "module." + name + instance.suffix + ".", key,
+                    chain, manifest, errors));
+        }
+        return out;
+    }
+
+    /** A local source relative to this folder, or a remote one that terraform init recorded. */
+    private Path resolve(String name, Module.Declared call) {
+        String source = source(call);
+        if (source == null) {
+            return null;
+        }
+        if (source.startsWith("./") || source.startsWith("../")) {
+            Path dir = module.dir.resolve(source).normalize();
+            return Files.isDirectory(dir) ? dir : null;
+        }
+        String key = callKey.isEmpty() ? name : callKey + "." + name;
+        return manifest.dir(key);
+    }
+
+    private String source(Module.Declared call) {
+        Body.Attribute source = call.block().body().attribute("source");
+        if (source == null) {
+            return null;
+        }
+        return source.value() instanceof Expression.Template t ? t.literalText() : null;
+    }
+}

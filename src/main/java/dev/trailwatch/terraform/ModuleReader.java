@@ -1,0 +1,86 @@
+package dev.trailwatch.terraform;
+
+import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.InputError;
+import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.terraform.hcl.Body;
+import dev.trailwatch.terraform.hcl.HclJson;
+import dev.trailwatch.terraform.hcl.HclSyntax;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads folders of Terraform files into {@link Module}s, each folder once however many
+ * configurations call it. A file that cannot be parsed is recorded as an error of its module and
+ * the rest of the module is still read.
+ */
+public final class ModuleReader {
+    private final DisplayPaths paths;
+    private final long maxFileSize;
+    private final Map<Path, Module> modules = new ConcurrentHashMap<>();
+
+    public ModuleReader(DisplayPaths paths, long maxFileSize) {
+        this.paths = paths;
+        this.maxFileSize = maxFileSize;
+    }
+
+    public DisplayPaths paths() {
+        return paths;
+    }
+
+    /** The module in a folder, read on first use. */
+    public Module read(Path dir) {
+        return modules.computeIfAbsent(dir.toAbsolutePath().normalize(), this::load);
+    }
+
+    /** Whether a folder holds any .tf or .tf.json file. */
+    public static boolean isModuleFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.anyMatch(ModuleReader::isConfigurationFile);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean isConfigurationFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return (name.endsWith(".tf") || name.endsWith(".tf.json")) && Files.isRegularFile(file);
+    }
+
+    private Module load(Path dir) {
+        Module module = new Module(dir);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(ModuleReader::isConfigurationFile).sorted().toList();
+        } catch (IOException e) {
+            module.errors.add(new InputError(paths.show(dir), null, "cannot be read: " + e.getMessage()));
+            return module;
+        }
+        for (Path path : files) {
+            String shown = paths.show(path);
+            try {
+                SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
+                module.add(file, parse(file));
+            } catch (InputException e) {
+                module.errors.add(new InputError(shown, e.position(), e.getMessage()));
+            }
+        }
+        return module;
+    }
+
+    /** A native or JSON Terraform file (or tfvars file) as a body. */
+    public static Body parse(SourceFile file) throws InputException {
+        String name = file.displayPath().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") ? HclJson.parse(file.text()) : HclSyntax.parse(file.text());
+    }
+}

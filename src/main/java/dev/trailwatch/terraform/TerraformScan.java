@@ -1,0 +1,84 @@
+package dev.trailwatch.terraform;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.rules.Finding;
+import dev.trailwatch.rules.Rule;
+import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.InputError;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Analyses the Terraform folders a scan reached. Each folder is evaluated whole (a file named
+ * alone is read with its module's other files), through the root configurations that call it;
+ * a folder called as a module is not analysed again as a root. Findings are kept for resources
+ * declared in the folders that were scanned.
+ */
+public final class TerraformScan {
+    /** What one root configuration contributed. */
+    public record RootResult(Path root, List<Finding> findings, List<InputError> errors, int resources, int trails,
+            int files) {}
+
+    private final ModuleReader reader;
+    private final VariableInputs variables;
+    private final List<Rule> rules;
+    private final ModuleCallers callers;
+
+    public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, List<Rule> rules) {
+        this.reader = new ModuleReader(paths, maxFileSize);
+        this.variables = variables;
+        this.rules = rules;
+        this.callers = new ModuleCallers(paths.workingDirectory());
+    }
+
+    /** The root configurations through which the given folders are analysed. */
+    public Set<Path> roots(Set<Path> folders) {
+        Set<Path> roots = new LinkedHashSet<>();
+        for (Path folder : folders) {
+            roots.addAll(callers.rootsOf(folder));
+        }
+        return roots;
+    }
+
+    /** Evaluates one root and checks it; only what lies in {@code scanned} folders is reported. */
+    public RootResult analyse(Path root, Set<Path> scanned) {
+        List<InputError> errors = new ArrayList<>();
+        ResourceModel model = TerraformLoader.load(root, reader, variables, errors);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.check(model, finding -> {
+                if (isIn(finding.location().file(), scanned)) {
+                    findings.add(finding);
+                }
+            });
+        }
+        int resources = 0;
+        int trails = 0;
+        for (Resource resource : model.resources()) {
+            if (isIn(resource.declaration().file(), scanned)) {
+                resources++;
+                trails += resource.type().equals(TerraformLoader.TRAIL_TYPE) ? 1 : 0;
+            }
+        }
+        return new RootResult(root, findings, errors, resources, trails, 0);
+    }
+
+    /** Parse errors of the scanned folders' files (each folder read once, whoever calls it). */
+    public List<InputError> folderErrors(Path folder) {
+        return reader.read(folder).errors();
+    }
+
+    public int fileCount(Path folder) {
+        Module module = reader.read(folder);
+        return module.files().size() + module.errors().size();
+    }
+
+    private boolean isIn(String displayedFile, Set<Path> scanned) {
+        Path file = reader.paths().workingDirectory().resolve(displayedFile).normalize();
+        return scanned.contains(file.getParent());
+    }
+}

@@ -1,0 +1,1 @@
+group_last_auto_wins = ""

@@ -1,0 +1,2 @@
+group_from_tfvars = ""
+role_from_json    = ""
