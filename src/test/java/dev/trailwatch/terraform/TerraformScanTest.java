@@ -1,0 +1,103 @@
+package dev.trailwatch.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.cli.ExitCodes;
+import dev.trailwatch.testing.Cli;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How Terraform is scanned when pre-commit names single files: a file is evaluated with its
+ * whole folder, a module's findings are reported once, and a module is evaluated through the
+ * configurations that call it. Also --var and --var-file precedence.
+ */
+class TerraformScanTest {
+    private static final String BASIC = "testdata/terraform/basic/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aFileNamedAloneIsEvaluatedWithItsFolder() {
+        // The default that empties the role lives in variables.tf, which is not named.
+        Cli.Run run = Cli.run("scan", "-q", BASIC + "main.tf");
+        assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.err());
+        assertTrue(run.out().contains(BASIC + "main.tf:20:3: error TW001 aws_cloudtrail.from_default is not integrated"
+                + " with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from the default of variable"
+                + " trail_role_arn)"), run.out());
+    }
+
+    @Test
+    void severalFilesOfOneModuleReportItsFindingsOnce() {
+        Cli.Run one = Cli.run("scan", "-q", BASIC + "main.tf");
+        Cli.Run both = Cli.run("scan", "-q", BASIC + "main.tf", BASIC + "variables.tf");
+        Cli.Run folder = Cli.run("scan", "-q", BASIC);
+        assertEquals(9, one.outLines().size(), one.out());
+        assertEquals(one.out(), both.out());
+        assertEquals(one.out(), folder.out());
+    }
+
+    @Test
+    void aModuleFileIsEvaluatedThroughItsCallers() {
+        Cli.Run run = Cli.run("scan", "-q", "testdata/terraform/modules/audit/logs/main.tf");
+        assertEquals(List.of("testdata/terraform/modules/audit/logs/main.tf:13:3: error TW001"
+                + " module.audit.module.logs.aws_cloudtrail.inner is not integrated with CloudWatch Logs:"
+                + " cloud_watch_logs_group_arn is empty (from the default of variable group_arn)"), run.outLines());
+    }
+
+    @Test
+    void relatedLocationPointsAtTheModuleArgument() throws IOException {
+        Cli.Run run = Cli.run("scan", "-q", "-f", "json", "testdata/terraform/modules/audit/main.tf");
+        JsonNode finding = JSON.readTree(run.out()).path("findings").get(0);
+        assertEquals("module.audit.aws_cloudtrail.this", finding.path("resource").path("address").asText());
+        assertEquals("aws_cloudtrail", finding.path("resource").path("type").asText());
+        assertEquals("this", finding.path("resource").path("name").asText());
+        JsonNode related = finding.path("related").get(0);
+        assertEquals("testdata/terraform/modules/envs/prod/main.tf", related.path("file").asText());
+        assertEquals(5, related.path("line").asInt());
+        assertEquals(3, related.path("column").asInt());
+    }
+
+    @Test
+    void varFileAndVarApplyInCommandLineOrder() {
+        String dir = "testdata/terraform/tfvars";
+        String trail = "aws_cloudtrail.emptied_by_tfvars";
+        Cli.Run fromFile = Cli.run("scan", "-q", "--var-file", dir + "/other.tfvars", dir);
+        assertTrue(fromFile.outLines().stream().noneMatch(l -> l.contains(trail)), fromFile.out());
+        Cli.Run varLast = Cli.run("scan", "-q", "--var-file", dir + "/other.tfvars", "--var", "group_from_tfvars=",
+                dir);
+        assertTrue(varLast.out().contains(trail + " is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn"
+                + " is empty (from --var group_from_tfvars=)"), varLast.out());
+        Cli.Run fileLast = Cli.run("scan", "-q", "--var", "group_from_tfvars=", "--var-file", dir + "/other.tfvars",
+                dir);
+        assertTrue(fileLast.outLines().stream().noneMatch(l -> l.contains(trail)), fileLast.out());
+    }
+
+    @Test
+    void aDeclaredBoolVariableGivenOnTheCommandLineDecidesTheCondition() {
+        Cli.Run off = Cli.run("scan", "-q", "--var", "deliver=true", BASIC);
+        assertTrue(off.outLines().stream().noneMatch(l -> l.contains("aws_cloudtrail.conditional")), off.out());
+        Cli.Run on = Cli.run("scan", "-q", "--var", "deliver=false", BASIC);
+        assertTrue(on.out().contains("aws_cloudtrail.conditional is not integrated with CloudWatch Logs:"
+                + " cloud_watch_logs_group_arn is empty\n"), on.out());
+    }
+
+    @Test
+    void aCycleOfModuleCallsIsAnErrorAtTheCall() {
+        Cli.Run run = Cli.run("scan", "-q", "testdata/terraform/cycle/a");
+        assertEquals(ExitCodes.ERROR, run.exitCode());
+        // Evaluated from a, the cycle closes at b's call back to a.
+        assertEquals("testdata/terraform/cycle/b/main.tf:2:3: error: module a calls testdata/terraform/cycle/a,"
+                + " which is already calling it: a cycle of module calls", run.err().strip());
+    }
+
+    @Test
+    void malformedVarIsAUsageError() {
+        Cli.Run run = Cli.run("scan", "--var", "novalue", BASIC);
+        assertEquals(ExitCodes.ERROR, run.exitCode());
+        assertEquals("trailwatch: --var expects NAME=VALUE, got 'novalue'", run.err().strip());
+    }
+}
