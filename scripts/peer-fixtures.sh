@@ -3,7 +3,7 @@
 # (what trailwatch must report for other linters' test inputs for the same control).
 # A case passes when the set of error-severity findings is exactly the expected one: rule, resource
 # address and, for the KICS fixtures, the line of the resource's logical-id key (found by grepping
-# the fixture, never hard-coded). Terraform rows are listed as skipped (not implemented yet).
+# the fixture, never hard-coded).
 # Skips (exit 0) when the shared folder or the peer fixtures are missing. Nothing is copied into the project.
 set -euo pipefail
 
@@ -35,22 +35,22 @@ kics/cloudformation/negative1.yaml|myTrail|-
 kics/cloudformation/negative2.json|myTrail|-
 trivy/examples.yaml#cloudformation.good[1]|GoodExampleTrail|TW001:GoodExampleTrail
 trivy/examples.yaml#cloudformation.bad[1]|BadExampleTrail|TW001:BadExampleTrail
-TABLE
-)
-skipped_rows=$(cat <<'TABLE'
-kics/terraform/positive.tf|aws_cloudtrail.positive1|TW001
+kics/terraform/positive.tf|aws_cloudtrail.positive1|TW001:aws_cloudtrail.positive1
 kics/terraform/negative.tf|aws_cloudtrail.negative1|-
-checkov/terraform/main.tf|aws_cloudtrail.aws_cloudtrail_ok|TW001
-checkov/terraform/main.tf|aws_cloudtrail.aws_cloudtrail_not_ok|TW001
-trivy/examples.yaml#terraform.good[1]|aws_cloudtrail.good_example|TW001
-trivy/examples.yaml#terraform.bad[1]|aws_cloudtrail.bad_example|TW001
+checkov/terraform/main.tf|aws_cloudtrail.aws_cloudtrail_ok, aws_cloudtrail.aws_cloudtrail_not_ok|TW001:aws_cloudtrail.aws_cloudtrail_ok TW001:aws_cloudtrail.aws_cloudtrail_not_ok
+trivy/examples.yaml#terraform.good[1]|aws_cloudtrail.good_example|TW001:aws_cloudtrail.good_example
+trivy/examples.yaml#terraform.bad[1]|aws_cloudtrail.bad_example|TW001:aws_cloudtrail.bad_example
 TABLE
 )
 
-# Line of a resource's logical-id key ("myTrail:" in YAML, "myTrail": in JSON): first match.
+# Line of a resource's declaration: the logical-id key ("myTrail:" in YAML, "myTrail": in JSON),
+# or the Terraform header (resource "aws_cloudtrail" "name") for an address type.name: first match.
 key_line() {
   local file=$1 key=$2
-  grep -n -E "^[[:space:]]*(\"$key\"|'$key'|$key)[[:space:]]*:" "$file" | head -n 1 | cut -d: -f1
+  case "$file" in
+    *.tf) grep -n -E "^resource[[:space:]]+\"${key%%.*}\"[[:space:]]+\"${key#*.}\"" "$file" | head -n 1 | cut -d: -f1 ;;
+    *) grep -n -E "^[[:space:]]*(\"$key\"|'$key'|$key)[[:space:]]*:" "$file" | head -n 1 | cut -d: -f1 ;;
+  esac
 }
 
 # Writes the trivy template blocks to temp files (good-1.yaml, bad-1.yaml, ...).
@@ -61,10 +61,14 @@ src, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
 with open(src, encoding="utf-8") as f:
     doc = yaml.safe_load(f)
-for kind in ("good", "bad"):
-    for i, text in enumerate((doc.get("cloudformation") or {}).get(kind) or [], 1):
-        with open(os.path.join(out, f"{kind}-{i}.yaml"), "w", encoding="utf-8") as g:
-            g.write(text if text.endswith("\n") else text + "\n")
+for language, extension in (("cloudformation", "yaml"), ("terraform", "tf")):
+    for kind in ("good", "bad"):
+        for i, text in enumerate((doc.get(language) or {}).get(kind) or [], 1):
+            # One folder each: Terraform reads a folder as one module.
+            folder = os.path.join(out, f"{language}-{kind}-{i}")
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, f"{kind}-{i}.{extension}"), "w", encoding="utf-8") as g:
+                g.write(text if text.endswith("\n") else text + "\n")
 PY
 }
 
@@ -79,10 +83,12 @@ rows=()
 while IFS='|' read -r input trail expected; do
   [ -n "$input" ] || continue
   case "$input" in
-    trivy/examples.yaml\#cloudformation.*)
-      kind=${input#trivy/examples.yaml#cloudformation.}; kind=${kind%%[*}
+    trivy/examples.yaml\#*)
+      language=${input#trivy/examples.yaml#}; language=${language%%.*}
+      kind=${input#trivy/examples.yaml#$language.}; kind=${kind%%[*}
       idx=${input##*[}; idx=${idx%]}
-      file="$tmp/trivy/$kind-$idx.yaml"
+      extension=yaml; [ "$language" = terraform ] && extension=tf
+      file="$tmp/trivy/$language-$kind-$idx/$kind-$idx.$extension"
       with_line=0
       ;;
     *)
@@ -109,9 +115,9 @@ while IFS='|' read -r input trail expected; do
   fi
   rc=0
   "$root/bin/trailwatch" scan -f json -q "$file" >"$tmp/out.json" 2>"$tmp/err.txt" || rc=$?
-  got=$(python3 - "$tmp/out.json" "$with_line" "$rc" <<'PY'
-import json, sys
-path, with_line, rc = sys.argv[1], sys.argv[2] == "1", sys.argv[3]
+  got=$(python3 - "$tmp/out.json" "$with_line" "$rc" "$file" <<'PY'
+import json, os, sys
+path, with_line, rc, scanned = sys.argv[1], sys.argv[2] == "1", sys.argv[3], os.path.realpath(sys.argv[4])
 try:
     with open(path, encoding="utf-8") as f:
         r = json.load(f)
@@ -119,7 +125,8 @@ except Exception as e:
     print(f"no JSON report (exit {rc})"); sys.exit()
 items = []
 for x in r.get("findings", []):
-    if x.get("severity") != "error":
+    # A Terraform file is evaluated with its folder; only this file's findings answer for it.
+    if x.get("severity") != "error" or os.path.realpath(x.get("file", "")) != scanned:
         continue
     s = f'{x.get("ruleId")}:{(x.get("resource") or {}).get("address")}'
     if with_line:
@@ -138,11 +145,6 @@ PY
   fi
   rows+=("$input|$trail|$want_sorted|$got|$agree")
 done <<<"$cases"
-
-while IFS='|' read -r input trail expected; do
-  [ -n "$input" ] || continue
-  rows+=("$input|$trail|$expected|skipped: Terraform not implemented yet|-")
-done <<<"$skipped_rows"
 
 print_table() {
   if command -v column >/dev/null 2>&1; then column -t -s '|'; else sed 's/|/ | /g'; fi

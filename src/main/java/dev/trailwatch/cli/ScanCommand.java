@@ -184,10 +184,10 @@ final class ScanCommand implements Callable<Integer> {
             return scanner.scanText(file);
         } catch (InputException e) {
             return new ScanResult(List.of(), List.of(new InputError(stdinFilename, e.position(), e.getMessage())),
-                    1, 0, 0);
+                    1, 0, 0, 0);
         } catch (IOException e) {
             return new ScanResult(List.of(), List.of(new InputError(stdinFilename, null,
-                    "cannot be read: " + e.getMessage())), 1, 0, 0);
+                    "cannot be read: " + e.getMessage())), 1, 0, 0, 0);
         }
     }
 

@@ -50,6 +50,7 @@ public final class JsonReport implements Report {
         json.writeNumberField("findings", result.findings().size());
         json.writeNumberField("errors", result.errors().size());
         json.writeNumberField("suppressed", 0);
+        json.writeNumberField("unknownValues", result.unknownValues());
         json.writeEndObject();
         json.writeEndObject();
         json.flush();

@@ -56,12 +56,13 @@ public final class Scanner {
     }
 
     /** What one file, or one Terraform configuration, contributed. */
-    private record Outcome(int files, int resources, int trails, List<Finding> findings, List<InputError> errors) {
-        static final Outcome SKIPPED = new Outcome(0, 0, 0, List.of(), List.of());
-        static final Outcome SYNTAX_OK = new Outcome(1, 0, 0, List.of(), List.of());
+    private record Outcome(int files, int resources, int trails, int unknownValues, List<Finding> findings,
+            List<InputError> errors) {
+        static final Outcome SKIPPED = new Outcome(0, 0, 0, 0, List.of(), List.of());
+        static final Outcome SYNTAX_OK = new Outcome(1, 0, 0, 0, List.of(), List.of());
 
         static Outcome error(InputError error) {
-            return new Outcome(1, 0, 0, List.of(), List.of(error));
+            return new Outcome(1, 0, 0, 0, List.of(), List.of(error));
         }
     }
 
@@ -78,12 +79,14 @@ public final class Scanner {
         if (!terraformFolders.isEmpty()) {
             TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, rules);
             for (Path folder : terraformFolders) {
-                tasks.add(() -> new Outcome(terraform.fileCount(folder), 0, 0, List.of(), terraform.folderErrors(folder)));
+                tasks.add(() -> new Outcome(terraform.fileCount(folder), 0, 0, 0, List.of(),
+                        terraform.folderErrors(folder)));
             }
             for (Path root : terraform.roots(terraformFolders)) {
                 tasks.add(() -> {
                     TerraformScan.RootResult result = terraform.analyse(root, terraformFolders);
-                    return new Outcome(0, result.resources(), result.trails(), result.findings(), result.errors());
+                    return new Outcome(0, result.resources(), result.trails(), result.unknownValues(), result.findings(),
+                            result.errors());
                 });
             }
         }
@@ -164,12 +167,14 @@ public final class Scanner {
         int files = 0;
         int resources = 0;
         int trails = 0;
+        int unknown = 0;
         for (Outcome outcome : outcomes) {
             findings.addAll(outcome.findings());
             errors.addAll(outcome.errors());
             files += outcome.files();
             resources += outcome.resources();
             trails += outcome.trails();
+            unknown += outcome.unknownValues();
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing((Finding f) -> f.location().file())
@@ -181,7 +186,7 @@ public final class Scanner {
         sortedErrors.sort(Comparator.comparing(InputError::file)
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().line())
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().column()));
-        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails);
+        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails, unknown);
     }
 
     private Outcome scanOne(FileCollector.Candidate candidate) {
@@ -221,7 +226,8 @@ public final class Scanner {
             for (Rule rule : rules) {
                 rule.check(model, findings::add);
             }
-            return new Outcome(1, model.resources().size(), model.trails().size(), findings, List.of());
+            return new Outcome(1, model.resources().size(), model.trails().size(), ResourceModel.unknownValues(model.resources()),
+                    findings, List.of());
         } catch (InputException e) {
             return Outcome.error(new InputError(file.displayPath(), e.position(), e.getMessage()));
         } catch (StackOverflowError e) {

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class TerraformScan {
     /** What one root configuration contributed. */
     public record RootResult(Path root, List<Finding> findings, List<InputError> errors, int resources, int trails,
-            int files) {}
+            int unknownValues) {}
 
     private final ModuleReader reader;
     private final VariableInputs variables;
@@ -56,15 +56,14 @@ public final class TerraformScan {
                 }
             });
         }
-        int resources = 0;
-        int trails = 0;
+        List<Resource> reported = new ArrayList<>();
         for (Resource resource : model.resources()) {
             if (isIn(resource.declaration().file(), scanned)) {
-                resources++;
-                trails += resource.type().equals(TerraformLoader.TRAIL_TYPE) ? 1 : 0;
+                reported.add(resource);
             }
         }
-        return new RootResult(root, findings, errors, resources, trails, 0);
+        int trails = (int) reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).count();
+        return new RootResult(root, findings, errors, reported.size(), trails, ResourceModel.unknownValues(reported));
     }
 
     /** Parse errors of the scanned folders' files (each folder read once, whoever calls it). */
