@@ -6,8 +6,15 @@ import dev.trailwatch.source.Location;
  * A declared resource. {@code address} is what the user calls it: the CloudFormation logical
  * id or the Terraform address. {@code declaration} is where it is declared (logical id key,
  * or the resource block's header), where findings about missing attributes point.
+ * {@code sourceDeclaration}, when not null, is where a resource read from generated output (a
+ * Terraform plan) is written in the configuration the output came from.
  */
-public record Resource(String type, String name, String address, Location declaration, Value.MapValue properties) {
+public record Resource(String type, String name, String address, Location declaration, Value.MapValue properties,
+        Location sourceDeclaration) {
+    public Resource(String type, String name, String address, Location declaration, Value.MapValue properties) {
+        this(type, name, address, declaration, properties, null);
+    }
+
     public Value.Entry property(String key) {
         return properties == null ? null : properties.entry(key);
     }

@@ -25,8 +25,14 @@ public abstract class Rule {
 
     protected final Finding finding(Resource resource, Location at, String message, String remediation,
             List<Finding.Related> related) {
+        List<Finding.Related> all = new java.util.ArrayList<>(related);
+        Location source = resource.sourceDeclaration();
+        if (source != null) {
+            message = message + " (declared at " + source.file() + ":" + source.line() + ")";
+            all.add(new Finding.Related(source, resource.address() + " is declared here"));
+        }
         return new Finding(metadata.id(), metadata.severity(), at,
                 new Finding.ResourceRef(resource.type(), resource.name(), resource.address()), message, remediation,
-                List.copyOf(related));
+                List.copyOf(all));
     }
 }

@@ -215,7 +215,7 @@ public final class Scanner {
             return checkHclSyntax(file);
         }
         try {
-            ResourceModel model = PlanLoader.isPlan(file.text()) ? PlanLoader.load(file) : null;
+            ResourceModel model = PlanLoader.isPlan(file.text()) ? PlanLoader.load(file, paths) : null;
             if (model == null) {
                 model = CloudFormationInput.read(file, parameters);
             }

@@ -5,9 +5,13 @@ import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
+import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.Location;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.terraform.hcl.Body;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +32,12 @@ public final class PlanLoader {
                 && (text.contains("\"planned_values\"") || text.contains("\"resource_changes\""));
     }
 
-    /** The plan's model, or null when the JSON turns out not to be a plan. */
-    public static ResourceModel load(SourceFile file) throws InputException {
+    /**
+     * The plan's model, or null when the JSON turns out not to be a plan. When the root
+     * configuration's .tf files are beside the plan, each root resource also names where it is
+     * declared there.
+     */
+    public static ResourceModel load(SourceFile file, DisplayPaths paths) throws InputException {
         Value root = DocumentParser.parseJson(file.text());
         if (!(root instanceof Value.MapValue plan) || plan.get("format_version") == null) {
             return null;
@@ -39,6 +47,10 @@ public final class PlanLoader {
         if (plan.get("planned_values") instanceof Value.MapValue planned
                 && planned.get("root_module") instanceof Value.MapValue module) {
             collect(module, file, unknownByAddress, resources);
+        }
+        Path folder = file.path().toAbsolutePath().getParent();
+        if (folder != null && ModuleReader.isModuleFolder(folder)) {
+            resources = withSourceDeclarations(resources, new ModuleReader(paths, Long.MAX_VALUE).read(folder));
         }
         return TerraformLoader.model(resources);
     }
@@ -92,6 +104,23 @@ public final class PlanLoader {
         }
         Range whole = values != null ? values.range() : resource.range();
         return new Resource(type, name, address, file.locate(declaration), new Value.MapValue(properties, whole));
+    }
+
+    private static List<Resource> withSourceDeclarations(List<Resource> resources, Module configuration) {
+        Map<String, Location> declared = new HashMap<>();
+        for (Module.Declared block : configuration.resources) {
+            Body.Block b = block.block();
+            declared.put(block.label(0) + "." + block.label(1), block.file().locate(b.typeRange()));
+        }
+        List<Resource> located = new ArrayList<>(resources.size());
+        for (Resource r : resources) {
+            // Root-module addresses only: type.name, with an optional [index].
+            String base = r.address().replaceFirst("\\[.*]$", "");
+            Location source = r.address().startsWith("module.") ? null : declared.get(base);
+            located.add(source == null ? r
+                    : new Resource(r.type(), r.name(), r.address(), r.declaration(), r.properties(), source));
+        }
+        return located;
     }
 
     /** resource_changes[].change.after_unknown by resource address. */

@@ -89,7 +89,7 @@ class CliTest {
         assertEquals(dev.trailwatch.Version.VALUE, report.path("tool").path("version").asText());
 
         JsonNode findings = report.path("findings");
-        assertEquals(29, findings.size());
+        assertEquals(31, findings.size());
         for (JsonNode f : findings) {
             for (String field : List.of("ruleId", "severity", "file", "line", "column", "endLine", "endColumn",
                     "resource", "message", "remediation")) {
@@ -123,9 +123,9 @@ class CliTest {
         assertEquals(17, errors.get(0).path("column").asInt());
 
         JsonNode summary = report.path("summary");
-        assertEquals(29, summary.path("findings").asInt());
+        assertEquals(31, summary.path("findings").asInt());
         assertEquals(24, summary.path("errors").asInt());
-        assertEquals(37, summary.path("trails").asInt());
+        assertEquals(39, summary.path("trails").asInt());
         assertEquals(0, summary.path("suppressed").asInt());
         assertTrue(summary.path("files").asInt() >= 20);
         assertTrue(summary.path("resources").asInt() >= summary.path("trails").asInt());
