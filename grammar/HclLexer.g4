@@ -22,11 +22,14 @@ package dev.trailwatch.terraform.hcl.grammar;
     /** Reading a standalone template (a JSON string): no closing marker, no final newline. */
     private boolean standalone;
     private boolean finalNewlineEmitted;
+    /** The type of the last token on the default channel, newlines aside. */
+    private int lastSignificantType;
     private Token pendingEof;
 
     private void open(char kind) {
         if (brackets.length() >= MAX_NESTING) {
-            throw new NestingTooDeepException(getLine(), getCharPositionInLine());
+            // The bracket was just consumed: the position after it is its 1-based column.
+            throw new NestingTooDeepException(getLine(), getCharPositionInLine() - 1);
         }
         brackets.append(kind);
     }
@@ -40,6 +43,17 @@ package dev.trailwatch.terraform.hcl.grammar;
     private boolean newlineSignificant() {
         int n = brackets.length();
         return n == 0 || brackets.charAt(n - 1) == '{';
+    }
+
+    /**
+     * "{" directly followed by "for" opens an object for-expression, inside which newlines are
+     * insignificant, as in HCL: the bracket becomes 'f'.
+     */
+    private void markForExpression() {
+        int n = brackets.length();
+        if (lastSignificantType == LBRACE && n > 0 && brackets.charAt(n - 1) == '{') {
+            brackets.setCharAt(n - 1, 'f');
+        }
     }
 
     private void startHeredoc() {
@@ -70,7 +84,9 @@ package dev.trailwatch.terraform.hcl.grammar;
                 i++;
             }
             int next = _input.LA(1);
-            if (text.substring(i).equals(heredocs.peek()) && (next == '\n' || next == '\r' || next == EOF)) {
+            // Spaces may follow the marker on its line, as HCL allows.
+            if (text.substring(i).stripTrailing().equals(heredocs.peek())
+                    && (next == '\n' || next == '\r' || next == EOF)) {
                 setType(HEREDOC_END);
                 heredocs.pop();
                 popMode();
@@ -93,6 +109,9 @@ package dev.trailwatch.terraform.hcl.grammar;
             return eof;
         }
         Token token = super.nextToken();
+        if (token.getChannel() == DEFAULT_TOKEN_CHANNEL && token.getType() != NEWLINE) {
+            lastSignificantType = token.getType();
+        }
         if (token.getType() == EOF && !finalNewlineEmitted) {
             finalNewlineEmitted = true;
             pendingEof = token;
@@ -150,7 +169,7 @@ DOT      : '.';
 COMMA    : ',';
 TILDE    : '~';
 
-FOR    : 'for';
+FOR    : 'for' { markForExpression(); };
 IN     : 'in';
 IF     : 'if';
 ELSE   : 'else';
@@ -194,6 +213,8 @@ QUOTED_ESCAPE : ('$${' | '%%{') -> type(TEMPLATE_ESCAPE);
 QUOTED_LITERAL : (~["$%\\\r\n] | '\\' ~[\r\n])+ | '$' | '%';
 // A newline before the closing quote: quoted strings may not span lines.
 UNTERMINATED_STRING : '\r'? '\n' -> popMode;
+// Anything else (a carriage return alone, a backslash before a newline) is reported, never dropped.
+TEMPLATE_INVALID : .;
 
 // ---- heredoc bodies: <<EOT … EOT ----
 
@@ -205,3 +226,5 @@ HD_ESCAPE : ('$${' | '%%{') { heredocLineStart = false; setType(TEMPLATE_ESCAPE)
 HD_TEXT : ~[$%\r\n]+ { setType(HEREDOC_LITERAL); heredocText(); };
 HD_SIGN : ('$' | '%') { heredocLineStart = false; setType(HEREDOC_LITERAL); };
 HD_NEWLINE : '\r'? '\n' { heredocLineStart = true; setType(HEREDOC_LITERAL); };
+// A carriage return that does not end a line is reported, never dropped.
+HD_INVALID : . { setType(TEMPLATE_INVALID); };

@@ -126,7 +126,7 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Scanner scanner = new Scanner(rules, parameters, variables, displayPaths, maxFileSize, jobs);
-        ScanResult result = paths.equals(List.of("-")) ? scanStdin(scanner) : scanPaths(scanner);
+        ScanResult result = scan(scanner);
 
         if (!writeReport(report, result, err)) {
             return ExitCodes.ERROR;
@@ -171,23 +171,27 @@ final class ScanCommand implements Callable<Integer> {
         return ordered;
     }
 
-    private ScanResult scanPaths(Scanner scanner) {
+    /** The named paths; "-" among them is standard input, named by --stdin-filename. */
+    private ScanResult scan(Scanner scanner) {
+        List<String> named = paths.isEmpty() ? List.of(".") : paths;
+        List<String> files = named.stream().filter(p -> !p.equals("-")).toList();
         FileCollector collector = new FileCollector(new DisplayPaths(Paths.get("")), excludes);
-        FileCollector.Collected collected = collector.collect(paths.isEmpty() ? List.of(".") : paths);
-        return scanner.scan(collected.files(), collected.errors());
-    }
-
-    private ScanResult scanStdin(Scanner scanner) {
+        FileCollector.Collected collected = collector.collect(files);
+        if (files.size() == named.size()) {
+            return scanner.scan(collected.files(), collected.errors());
+        }
         try {
             byte[] bytes = stdin.readAllBytes();
-            SourceFile file = SourceFile.decode(Paths.get(stdinFilename), stdinFilename, bytes);
-            return scanner.scanText(file);
+            SourceFile text = SourceFile.decode(Paths.get(stdinFilename), stdinFilename, bytes);
+            return scanner.scan(text, collected.files(), collected.errors());
         } catch (InputException e) {
-            return new ScanResult(List.of(), List.of(new InputError(stdinFilename, e.position(), e.getMessage())),
-                    1, 0, 0, 0);
+            List<InputError> errors = new ArrayList<>(collected.errors());
+            errors.add(new InputError(stdinFilename, e.position(), e.getMessage()));
+            return scanner.scan(collected.files(), errors);
         } catch (IOException e) {
-            return new ScanResult(List.of(), List.of(new InputError(stdinFilename, null,
-                    "cannot be read: " + e.getMessage())), 1, 0, 0, 0);
+            List<InputError> errors = new ArrayList<>(collected.errors());
+            errors.add(new InputError(stdinFilename, null, "cannot be read: " + e.getMessage()));
+            return scanner.scan(collected.files(), errors);
         }
     }
 

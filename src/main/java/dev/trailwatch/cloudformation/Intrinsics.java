@@ -30,6 +30,8 @@ final class Intrinsics {
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     private final Map<String, Boolean> literalConditionValues = new HashMap<>();
     private final Set<String> evaluating = new java.util.HashSet<>();
+    /** Conditions taken as decided on the current branch of an undecided Fn::If (not memoised). */
+    private Map<String, Boolean> assumed = Map.of();
 
     Intrinsics(SourceFile file, Value.MapValue parameters, Value.MapValue conditions, Value.MapValue mappings,
             ParameterValues given) {
@@ -46,12 +48,31 @@ final class Intrinsics {
     }
 
     /**
+     * The same, for a resource that exists only when {@code condition} holds: inside it that
+     * condition is true, so no branch that needs it false is ever deployed.
+     */
+    Value resolveAssuming(Value raw, String condition) {
+        Map<String, Boolean> saved = assumed;
+        assumed = new HashMap<>(assumed);
+        assumed.put(condition, true);
+        try {
+            return resolve(raw, true);
+        } finally {
+            assumed = saved;
+        }
+    }
+
+    /**
      * A condition's value: TRUE, FALSE, or null when it cannot be decided. With
      * {@code literalsOnly}, parameters count as unknown even when they have a value (used to
      * decide whether a resource exists: some environment may pass another value).
      */
     Boolean condition(String name, boolean literalsOnly) {
-        Map<String, Boolean> memo = literalsOnly ? literalConditionValues : conditionValues;
+        if (assumed.containsKey(name)) {
+            return assumed.get(name);
+        }
+        Map<String, Boolean> memo = assumed.isEmpty() ? (literalsOnly ? literalConditionValues : conditionValues)
+                : new HashMap<>();
         if (memo.containsKey(name)) {
             return memo.get(name);
         }
@@ -198,6 +219,9 @@ final class Intrinsics {
             return new Value.Unknown("parameter " + target + " can differ between deployments", range);
         }
         ParameterValues.Given value = given.get(target);
+        if (value != null && value.value() == null) {
+            return new Value.Unknown("parameter " + target + " keeps its previous value (UsePreviousValue)", range);
+        }
         if (value != null) {
             return new Value.Substituted(new Value.Text(value.value(), range), range, value.origin(),
                     value.description());
@@ -239,8 +263,21 @@ final class Intrinsics {
         if (known != null) {
             return resolve(list.items().get(known ? 1 : 2), withParameters);
         }
-        return new Value.Conditional(condition, resolve(list.items().get(1), withParameters),
-                resolve(list.items().get(2), withParameters), range);
+        // Each branch is resolved knowing which way the condition went, so nested Fn::If on the same
+        // (or a dependent) condition never yields a branch that cannot be deployed.
+        return new Value.Conditional(condition, branch(list.items().get(1), condition, true, withParameters),
+                branch(list.items().get(2), condition, false, withParameters), range);
+    }
+
+    private Value branch(Value raw, String condition, boolean value, boolean withParameters) {
+        Map<String, Boolean> saved = assumed;
+        assumed = new HashMap<>(assumed);
+        assumed.put(condition, value);
+        try {
+            return resolve(raw, withParameters);
+        } finally {
+            assumed = saved;
+        }
     }
 
     private Value sub(Value arg, Range range, boolean withParameters) {
@@ -313,17 +350,8 @@ final class Intrinsics {
         return concatenate(parts, range);
     }
 
-    /** A known string when every part is known, else the parts kept for later rules. */
     private static Value concatenate(List<Value> parts, Range range) {
-        StringBuilder text = new StringBuilder();
-        for (Value part : parts) {
-            String s = Values.scalarText(part);
-            if (s == null) {
-                return new Value.Concatenation(List.copyOf(parts), range);
-            }
-            text.append(s);
-        }
-        return new Value.Text(text.toString(), range);
+        return Values.concatenate(parts, range);
     }
 
     private Value select(Value arg, Range range, boolean withParameters) {
@@ -332,7 +360,7 @@ final class Intrinsics {
             Value items = Values.unwrap(resolve(list.items().get(1), withParameters));
             if (index != null && index.matches("\\d{1,9}") && items instanceof Value.ListValue values
                     && Integer.parseInt(index) < values.items().size()) {
-                return values.items().get(Integer.parseInt(index));
+                return Values.at(values.items().get(Integer.parseInt(index)), range);
             }
         }
         return new Value.Unknown("Fn::Select over values not known statically", range);
@@ -350,7 +378,7 @@ final class Intrinsics {
                 current = map.get(key);
             }
             if (current != null) {
-                return resolve(current, withParameters);
+                return Values.at(resolve(current, withParameters), range);
             }
         }
         return new Value.Unknown("Fn::FindInMap with keys not known statically", range);

@@ -18,7 +18,10 @@ import java.util.Map;
  * so that a finding caused by it can point there.
  */
 public final class ParameterValues {
-    /** A parameter value and where it came from (origin is null for the command line). */
+    /**
+     * A parameter value and where it came from (origin is null for the command line); a null
+     * value means "keep the stack's previous value", unknown here.
+     */
     public record Given(String value, Location origin, String description) {}
 
     private final Map<String, Given> values = new LinkedHashMap<>();
@@ -67,6 +70,12 @@ public final class ParameterValues {
                 throw new InputException("expected an object with a string ParameterKey", item.range().start());
             }
             Value.Entry valueEntry = map.entry("ParameterValue");
+            if (valueEntry == null && "true".equals(Values.scalarText(map.get("UsePreviousValue")))) {
+                // The stack's current value, which a linter cannot know.
+                values.put(key.text(), new Given(null, file.locate(item.range()),
+                        "--parameters-file " + file.displayPath()));
+                continue;
+            }
             String value = valueEntry == null ? "" : Values.scalarText(valueEntry.value());
             if (value == null) {
                 throw new InputException("ParameterValue must be a string", valueEntry.value().range().start());

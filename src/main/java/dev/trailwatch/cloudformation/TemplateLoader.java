@@ -59,7 +59,10 @@ public final class TemplateLoader {
                 continue;
             }
             Value properties = body.get("Properties");
-            Value resolved = properties == null ? null : intrinsics.resolve(properties);
+            String condition = Values.scalarText(body.get("Condition"));
+            Value resolved = properties == null ? null
+                    : liftConditional(condition == null ? intrinsics.resolve(properties)
+                            : intrinsics.resolveAssuming(properties, condition));
             Value.MapValue propertyMap = resolved instanceof Value.MapValue pm ? pm
                     : new Value.MapValue(Map.of(), entry.keyRange());
             Resource resource = new Resource(type, entry.key(), entry.key(), file.locate(entry.keyRange()), propertyMap);
@@ -74,6 +77,43 @@ public final class TemplateLoader {
             }
         }
         return new ResourceModel(List.copyOf(resources), List.copyOf(trails));
+    }
+
+    /**
+     * {@code Properties: !If [C, {…}, {…}]}, undecided, as one map whose every property is a
+     * condition over the two branches, so that each property can be judged on its own.
+     */
+    static Value liftConditional(Value value) {
+        if (!(value instanceof Value.Conditional c)) {
+            return value;
+        }
+        Value whenTrue = liftConditional(c.whenTrue());
+        Value whenFalse = liftConditional(c.whenFalse());
+        Map<String, Value.Entry> t = whenTrue instanceof Value.MapValue m ? m.entries() : null;
+        Map<String, Value.Entry> f = whenFalse instanceof Value.MapValue m ? m.entries() : null;
+        boolean trueAbsent = whenTrue instanceof Value.Absent;
+        boolean falseAbsent = whenFalse instanceof Value.Absent;
+        if ((t == null && !trueAbsent) || (f == null && !falseAbsent)) {
+            return value;
+        }
+        Map<String, Value.Entry> lifted = new java.util.LinkedHashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        if (t != null) {
+            keys.addAll(t.keySet());
+        }
+        if (f != null) {
+            keys.addAll(f.keySet());
+        }
+        for (String key : keys) {
+            Value.Entry inTrue = t == null ? null : t.get(key);
+            Value.Entry inFalse = f == null ? null : f.get(key);
+            Value.Entry any = inTrue != null ? inTrue : inFalse;
+            Value a = inTrue != null ? inTrue.value() : new Value.Absent(c.range());
+            Value b = inFalse != null ? inFalse.value() : new Value.Absent(c.range());
+            lifted.put(key, new Value.Entry(any.key(), any.keyRange(),
+                    new Value.Conditional(c.condition(), a, b, any.value().range())));
+        }
+        return new Value.MapValue(lifted, c.range());
     }
 
     /** A resource exists unless its Condition is false from literals alone (SPEC). */

@@ -102,10 +102,21 @@ public final class DocumentParser {
     }
 
     public static Value parseJson(String text) throws InputException {
+        return parseJson(text, false);
+    }
+
+    /**
+     * JSON; with {@code keepDuplicates}, a key written twice in one object is kept twice (the
+     * second under an internal map key, its {@link Value.Entry#key()} unchanged), as HCL's JSON
+     * syntax allows for blocks.
+     */
+    public static Value parseJson(String text, boolean keepDuplicates) throws InputException {
         JsonParser parser = null;
         try {
             parser = JSON.createParser(text);
-            return new Reader(parser, null).document();
+            Reader reader = new Reader(parser, null);
+            reader.keepDuplicates = keepDuplicates;
+            return reader.document();
         } catch (StreamConstraintsException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)", position(at));
@@ -140,7 +151,11 @@ public final class DocumentParser {
                 throw yamlSyntaxError(marked);
             }
             if (e instanceof JsonProcessingException jpe) {
-                throw new InputException(jsonMessage(jpe), position(jpe.getLocation()));
+                String message = jsonMessage(jpe);
+                if (message.startsWith("Expected a field name")) {
+                    message = "a mapping key must be a plain value, not a list or a mapping";
+                }
+                throw new InputException(message, position(jpe.getLocation()));
             }
             if (e instanceof RuntimeException && !(e instanceof org.yaml.snakeyaml.error.YAMLException)) {
                 throw (RuntimeException) e;
@@ -184,6 +199,7 @@ public final class DocumentParser {
     private static final class Reader {
         private final JsonParser parser;
         private final YamlEventParser yaml;
+        private boolean keepDuplicates;
 
         Reader(JsonParser parser, YamlEventParser yaml) {
             this.parser = parser;
@@ -225,6 +241,8 @@ public final class DocumentParser {
                 case VALUE_TRUE -> new Value.Bool(true, new Range(start, end()));
                 case VALUE_FALSE -> new Value.Bool(false, new Range(start, end()));
                 case VALUE_NULL -> new Value.Null(new Range(start, end()));
+                case VALUE_EMBEDDED_OBJECT -> throw new InputException(
+                        "binary (!!binary) values are not allowed in a template", start);
                 default -> throw new InputException("unexpected " + token, start);
             };
             if (tag == null || tag.equals(NON_SPECIFIC_TAG) || CORE_TAGS.contains(tag)) {
@@ -262,11 +280,15 @@ public final class DocumentParser {
                 }
                 Value value = value(parser.nextToken(), depth + 1);
                 Value.Entry previous = entries.get(key);
+                String mapKey = key;
                 if (previous != null) {
-                    throw new InputException("duplicate key '" + key + "' (first at line "
-                            + previous.keyRange().start().line() + ")", keyStart);
+                    if (!keepDuplicates) {
+                        throw new InputException("duplicate key '" + key + "' (first at line "
+                                + previous.keyRange().start().line() + ")", keyStart);
+                    }
+                    mapKey = key + "\u0000" + entries.size();
                 }
-                entries.put(key, new Value.Entry(key, keyRange, value));
+                entries.put(mapKey, new Value.Entry(key, keyRange, value));
             }
             if (token != JsonToken.END_OBJECT) {
                 throw new InputException("unexpected end of document inside a mapping", start());

@@ -1,6 +1,8 @@
 package dev.trailwatch.model;
 
 import dev.trailwatch.source.Range;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small questions rules and loaders ask of values. */
 public final class Values {
@@ -58,6 +60,46 @@ public final class Values {
         }
         Value.Substituted v = (Value.Substituted) value;
         return new Value.Substituted(v.value(), range, v.origin(), v.originDescription());
+    }
+
+    /** At most this many undecided conditions are distributed over one concatenation (2^n branches). */
+    private static final int MAX_DISTRIBUTED_CONDITIONS = 4;
+
+    /**
+     * The concatenation of parts (a template, Fn::Sub, Fn::Join, format()): a known string when
+     * every part is known; a value that removes itself ({@code AWS::NoValue}) adds nothing; an
+     * undecided condition among the parts becomes a condition over the whole string, so that
+     * "empty when C is false" is seen through {@code "${C ? x : ""}"}.
+     */
+    public static Value concatenate(List<Value> parts, Range range) {
+        return concatenate(parts, range, MAX_DISTRIBUTED_CONDITIONS);
+    }
+
+    private static Value concatenate(List<Value> parts, Range range, int budget) {
+        if (budget > 0) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i) instanceof Value.Conditional c) {
+                    List<Value> whenTrue = new ArrayList<>(parts);
+                    whenTrue.set(i, c.whenTrue());
+                    List<Value> whenFalse = new ArrayList<>(parts);
+                    whenFalse.set(i, c.whenFalse());
+                    return new Value.Conditional(c.condition(), concatenate(whenTrue, range, budget - 1),
+                            concatenate(whenFalse, range, budget - 1), range);
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (Value part : parts) {
+            if (unwrap(part) instanceof Value.Absent) {
+                continue;
+            }
+            String s = scalarText(part);
+            if (s == null) {
+                return new Value.Concatenation(List.copyOf(parts), range);
+            }
+            text.append(s);
+        }
+        return new Value.Text(text.toString(), range);
     }
 
     /** The text of a known scalar (string, number, boolean), or null when it is not one. */

@@ -56,8 +56,11 @@ public final class FileCollector {
             Path path = workingDirectory.resolve(name).normalize();
             if (Files.isDirectory(path)) {
                 walk(path, files, errors);
-            } else if (Files.exists(path)) {
+            } else if (Files.isRegularFile(path)) {
                 files.add(new Candidate(path, displayPath(path)));
+            } else if (Files.exists(path)) {
+                // A device or a pipe could be endless: never read.
+                errors.add(new InputError(name, null, "not a regular file; not read"));
             } else {
                 errors.add(new InputError(name, null, Files.isSymbolicLink(path)
                         ? "broken symbolic link" : "no such file or directory"));

@@ -12,17 +12,18 @@ import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.PlanLoader;
 import dev.trailwatch.terraform.TerraformScan;
 import dev.trailwatch.terraform.VariableInputs;
-import dev.trailwatch.terraform.hcl.HclJson;
-import dev.trailwatch.terraform.hcl.HclSyntax;
+import dev.trailwatch.terraform.ModuleReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ import java.util.concurrent.Future;
 public final class Scanner {
     public static final long DEFAULT_MAX_FILE_SIZE = 64L * 1024 * 1024;
     static final long MAX_PLAN_SIZE = 512L * 1024 * 1024;
+    private static final long WORKER_STACK_BYTES = 256L * 1024 * 1024;
 
     private final List<Rule> rules;
     private final ParameterValues parameters;
@@ -68,49 +70,56 @@ public final class Scanner {
 
     public ScanResult scan(List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
         List<Callable<Outcome>> tasks = new ArrayList<>();
+        Map<Callable<Outcome>, String> names = new HashMap<>();
         Set<Path> terraformFolders = new LinkedHashSet<>();
         for (FileCollector.Candidate file : files) {
             if (isTerraformConfiguration(file.displayPath())) {
                 terraformFolders.add(file.path().toAbsolutePath().normalize().getParent());
             } else {
-                tasks.add(() -> scanOne(file));
+                Callable<Outcome> task = () -> scanOne(file);
+                tasks.add(task);
+                names.put(task, file.displayPath());
             }
         }
         if (!terraformFolders.isEmpty()) {
             TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, rules);
             for (Path folder : terraformFolders) {
-                tasks.add(() -> new Outcome(terraform.fileCount(folder), 0, 0, 0, List.of(),
-                        terraform.folderErrors(folder)));
+                Callable<Outcome> task = () -> new Outcome(terraform.fileCount(folder), 0, 0, 0, List.of(),
+                        terraform.folderErrors(folder));
+                tasks.add(task);
+                names.put(task, paths.show(folder));
             }
             for (Path root : terraform.roots(terraformFolders)) {
-                tasks.add(() -> {
+                Callable<Outcome> task = () -> {
                     TerraformScan.RootResult result = terraform.analyse(root, terraformFolders);
                     return new Outcome(0, result.resources(), result.trails(), result.unknownValues(), result.findings(),
                             result.errors());
-                });
+                };
+                tasks.add(task);
+                names.put(task, paths.show(root));
             }
         }
-        return combine(run(tasks), collectionErrors);
+        return combine(run(tasks, names), collectionErrors);
     }
 
-    /** Runs the tasks on the worker pool (inline when there is only one, as for a pre-commit run on one file). */
-    private List<Outcome> run(List<Callable<Outcome>> tasks) {
+    /**
+     * Runs the tasks on worker threads whose stacks are deep enough for expressions nested
+     * thousands deep (the memory is reserved, not used, until needed).
+     */
+    private List<Outcome> run(List<Callable<Outcome>> tasks, Map<Callable<Outcome>, String> names) {
         List<Outcome> outcomes = new ArrayList<>(tasks.size());
-        if (jobs == 1 || tasks.size() <= 1) {
-            for (Callable<Outcome> task : tasks) {
-                outcomes.add(call(task));
-            }
+        if (tasks.isEmpty()) {
             return outcomes;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, tasks.size()), runnable -> {
-            Thread thread = new Thread(runnable, "trailwatch-worker");
+            Thread thread = new Thread(null, runnable, "trailwatch-worker", WORKER_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<Outcome>> futures = new ArrayList<>(tasks.size());
             for (Callable<Outcome> task : tasks) {
-                futures.add(pool.submit(() -> call(task)));
+                futures.add(pool.submit(() -> call(task, names.get(task))));
             }
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.get());
@@ -126,14 +135,20 @@ public final class Scanner {
         }
     }
 
-    /** A defect of ours in one task must not hide the other tasks' findings: it is reported, not thrown. */
-    private static Outcome call(Callable<Outcome> task) {
+    /**
+     * A defect of ours, or a file too large for the memory given, in one task must not hide the
+     * other tasks' findings: it is reported, not thrown.
+     */
+    private static Outcome call(Callable<Outcome> task, String name) {
         try {
             return task.call();
         } catch (StackOverflowError e) {
-            return Outcome.error(new InputError("<configuration>", null, "nested too deeply to analyse"));
+            return Outcome.error(new InputError(name, null, "nested too deeply to analyse"));
+        } catch (OutOfMemoryError e) {
+            return Outcome.error(new InputError(name, null, "not enough memory to analyse this (raise the JVM's -Xmx"
+                    + " with TRAILWATCH_JAVA_OPTS, or lower --max-file-size)"));
         } catch (Exception e) {
-            return Outcome.error(new InputError("<configuration>", null, "internal error: " + e));
+            return Outcome.error(new InputError(name, null, "internal error: " + e));
         }
     }
 
@@ -156,9 +171,14 @@ public final class Scanner {
         }
     }
 
-    /** Scans text that did not come from a file (standard input), named as the user said. */
-    public ScanResult scanText(SourceFile file) {
-        return combine(List.of(analyse(file)), List.of());
+    /** Scans files and, first, text that did not come from a file (standard input), named as the user said. */
+    public ScanResult scan(SourceFile stdin, List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
+        ScanResult rest = scan(files, collectionErrors);
+        Callable<Outcome> task = () -> analyse(stdin);
+        List<Outcome> outcomes = new ArrayList<>(run(List.of(task), Map.of(task, stdin.displayPath())));
+        outcomes.add(new Outcome(rest.files(), rest.resources(), rest.trails(), rest.unknownValues(), rest.findings(),
+                List.of()));
+        return combine(outcomes, rest.errors());
     }
 
     private static ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
@@ -245,11 +265,7 @@ public final class Scanner {
      */
     private static Outcome checkHclSyntax(SourceFile file) {
         try {
-            if (file.displayPath().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                HclJson.parse(file.text());
-            } else {
-                HclSyntax.parse(file.text());
-            }
+            ModuleReader.parse(file);
             return Outcome.SYNTAX_OK;
         } catch (InputException e) {
             return Outcome.error(new InputError(file.displayPath(), e.position(), e.getMessage()));

@@ -110,12 +110,13 @@ final class ModuleInstance {
         if (call == null) {
             return new Value.Unknown("module " + name + " is not declared", at);
         }
-        List<ModuleInstance> instances = children(name);
-        if (instances == null) {
-            return new Value.Unknown("module " + name + " (" + source(call) + ") could not be read", at);
+        if (call.block().body().attribute("count") != null || call.block().body().attribute("for_each") != null) {
+            return new Value.Unknown("outputs of module " + name + ", which has count or for_each, are not evaluated",
+                    at);
         }
-        if (instances.size() != 1 || !instances.get(0).prefix.endsWith("module." + name + ".")) {
-            return new Value.Unknown("module " + name + " has several instances (count or for_each)", at);
+        List<ModuleInstance> instances = children(name);
+        if (instances == null || instances.isEmpty()) {
+            return new Value.Unknown("module " + name + " (" + source(call) + ") could not be read", at);
         }
         ModuleInstance child = instances.get(0);
         Map<String, Value.Entry> outputs = new LinkedHashMap<>();

@@ -78,9 +78,12 @@ public final class ModuleReader {
         return module;
     }
 
-    /** A native or JSON Terraform file (or tfvars file) as a body. */
+    /** A native or JSON Terraform file, or variables file (.tfvars, .tfvars.json), as a body. */
     public static Body parse(SourceFile file) throws InputException {
         String name = file.displayPath().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tfvars.json")) {
+            return HclJson.parseVariables(file.text());
+        }
         return name.endsWith(".json") ? HclJson.parse(file.text()) : HclSyntax.parse(file.text());
     }
 }

@@ -5,7 +5,6 @@ import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Range;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /** HCL's operators on model values; an unknown operand gives an unknown result. */
@@ -66,16 +65,7 @@ final class Operators {
 
     /** Concatenates template parts: a known string when every part is known, else the parts. */
     static Value concatenate(List<Value> parts, Range range) {
-        StringBuilder text = new StringBuilder();
-        for (Value part : parts) {
-            String s = Values.scalarText(part);
-            if (s == null) {
-                List<Value> kept = new ArrayList<>(parts);
-                return new Value.Concatenation(List.copyOf(kept), range);
-            }
-            text.append(s);
-        }
-        return new Value.Text(text.toString(), range);
+        return Values.concatenate(parts, range);
     }
 
     static Boolean asBool(Value value) {

@@ -89,7 +89,7 @@ class CliTest {
         assertEquals(dev.trailwatch.Version.VALUE, report.path("tool").path("version").asText());
 
         JsonNode findings = report.path("findings");
-        assertEquals(31, findings.size());
+        assertEquals(34, findings.size());
         for (JsonNode f : findings) {
             for (String field : List.of("ruleId", "severity", "file", "line", "column", "endLine", "endColumn",
                     "resource", "message", "remediation")) {
@@ -113,7 +113,7 @@ class CliTest {
         assertEquals("AuditTrail5E6F7A8B", first.path("resource").path("address").asText());
 
         JsonNode errors = report.path("errors");
-        assertEquals(24, errors.size());
+        assertEquals(30, errors.size());
         for (JsonNode e : errors) {
             assertTrue(e.path("line").asInt() >= 1 && e.path("column").asInt() >= 1, "position in " + e);
             assertFalse(e.path("message").asText().isBlank());
@@ -123,9 +123,9 @@ class CliTest {
         assertEquals(17, errors.get(0).path("column").asInt());
 
         JsonNode summary = report.path("summary");
-        assertEquals(31, summary.path("findings").asInt());
-        assertEquals(24, summary.path("errors").asInt());
-        assertEquals(39, summary.path("trails").asInt());
+        assertEquals(34, summary.path("findings").asInt());
+        assertEquals(30, summary.path("errors").asInt());
+        assertEquals(44, summary.path("trails").asInt());
         assertEquals(0, summary.path("suppressed").asInt());
         assertTrue(summary.path("files").asInt() >= 20);
         assertTrue(summary.path("resources").asInt() >= summary.path("trails").asInt());
@@ -161,6 +161,11 @@ class CliTest {
         JsonNode related = JSON.readTree(fromFile.out()).path("findings").get(0).path("related").get(0);
         assertEquals(2, related.path("line").asInt());
         assertEquals(53, related.path("column").asInt());
+
+        Path previous = temp.resolve("previous.json");
+        Files.writeString(previous, "[{\"ParameterKey\": \"LogGroupArn\", \"UsePreviousValue\": true}]\n");
+        Cli.Run keep = Cli.run("scan", "--parameters-file", previous.toString(), template);
+        assertEquals(ExitCodes.CLEAN, keep.exitCode(), "the stack's previous value is unknown, not empty: " + keep.out());
 
         Path lines = temp.resolve("params.env");
         Files.writeString(lines, "# chosen per account\nLogGroupArn=" + arn + "\n");
@@ -201,6 +206,14 @@ class CliTest {
         assertEquals(ExitCodes.FINDINGS, run.exitCode());
         assertEquals(List.of("infra/trail.yaml:2:3: error TW001 StdinTrail is not integrated with CloudWatch Logs:"
                 + " CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn are not set"), run.outLines());
+    }
+
+    @Test
+    void standardInputAndFilesTogether() {
+        String template = "Resources:\n  StdinTrail:\n    Type: AWS::CloudTrail::Trail\n";
+        Cli.Run run = Cli.runWithInput(template, "scan", "-q", "--stdin-filename", "piped.yaml", "-", MISSING);
+        assertEquals(List.of("piped.yaml:2:3: error TW001 StdinTrail is not integrated with CloudWatch Logs:"
+                + " CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn are not set", MISSING_LINE), run.outLines());
     }
 
     @Test

@@ -162,6 +162,20 @@ class BadInputTest {
         assertFalse(directoryNamedLikeAFile.err().contains("Exception"));
     }
 
+    @Test
+    void aPipeOrDeviceIsNeverRead() throws IOException, InterruptedException {
+        Path fifo = temp.resolve("pipe.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        if (mkfifo.waitFor() == 0) { // a reader would wait for a writer forever
+            Cli.Run run = Cli.run("scan", "-q", fifo.toString());
+            assertEquals(ExitCodes.ERROR, run.exitCode());
+            assertTrue(run.err().strip().endsWith("pipe.yaml: error: not a regular file; not read"), run.err());
+        }
+        Cli.Run device = Cli.run("scan", "-q", "/dev/zero");
+        assertEquals(ExitCodes.ERROR, device.exitCode());
+        assertEquals("/dev/zero: error: not a regular file; not read", device.err().strip());
+    }
+
     private void assertOneError(Path file, String position, String message) {
         Cli.Run run = Cli.run("scan", "-q", file.toString());
         assertEquals(ExitCodes.ERROR, run.exitCode(), run.err());

@@ -19,9 +19,16 @@ final class HclAstBuilder {
 
     Body body(HclParser.BodyContext ctx) {
         List<Body.Item> items = new ArrayList<>();
+        java.util.Map<String, Body.Attribute> seen = new java.util.HashMap<>();
         for (var child : ctx.children == null ? List.<org.antlr.v4.runtime.tree.ParseTree>of() : ctx.children) {
             if (child instanceof HclParser.AttributeContext a) {
-                items.add(attribute(a.identifier(), a.expression()));
+                Body.Attribute attribute = attribute(a.identifier(), a.expression());
+                Body.Attribute first = seen.putIfAbsent(attribute.name(), attribute);
+                if (first != null) {
+                    throw error("attribute " + attribute.name() + " is already defined at line "
+                            + first.nameRange().start().line(), attribute.nameRange().start());
+                }
+                items.add(attribute);
             } else if (child instanceof HclParser.BlockContext b) {
                 items.add(block(b));
             }
@@ -134,6 +141,9 @@ final class HclAstBuilder {
         }
         HclParser.LegacyIndexTermContext legacy = (HclParser.LegacyIndexTermContext) step;
         Token number = legacy.NUMBER().getSymbol();
+        if (target instanceof Expression.NumberLiteral) {
+            throw error("invalid number: a number has at most one decimal point", start(number));
+        }
         if (!number.getText().chars().allMatch(Character::isDigit)) {
             throw error("a legacy index (.0) must be a whole number; chained legacy indexes such as .0.0 are not"
                     + " allowed", start(number));
@@ -356,7 +366,12 @@ final class HclAstBuilder {
                     if (!hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
                         throw badEscape(token, i - 1, "\\" + e + " needs " + digits + " hexadecimal digits");
                     }
-                    out.appendCodePoint(Integer.parseInt(hex, 16));
+                    long codePoint = Long.parseLong(hex, 16);
+                    if (codePoint > Character.MAX_CODE_POINT || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+                        throw badEscape(token, i - 1, "invalid escape sequence \\" + e + hex
+                                + ": not a Unicode character");
+                    }
+                    out.appendCodePoint((int) codePoint);
                     i += digits;
                 }
                 default -> throw badEscape(token, i - 1, "invalid escape sequence \\" + e);

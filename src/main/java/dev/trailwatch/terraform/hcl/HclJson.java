@@ -24,18 +24,24 @@ public final class HclJson {
             Map.entry("terraform", 0), Map.entry("moved", 0), Map.entry("import", 0), Map.entry("check", 1),
             Map.entry("removed", 0));
 
-    /** Nested blocks Terraform defines in every resource, module or terraform block, with label counts. */
-    private static final Map<String, Integer> NESTED = Map.ofEntries(
-            Map.entry("lifecycle", 0), Map.entry("provisioner", 1), Map.entry("connection", 0),
-            Map.entry("dynamic", 1), Map.entry("content", 0), Map.entry("precondition", 0),
-            Map.entry("postcondition", 0), Map.entry("validation", 0), Map.entry("backend", 1),
-            Map.entry("cloud", 0), Map.entry("required_providers", 0));
+    /** The nested blocks Terraform itself defines, by enclosing block type, with their label counts. */
+    private static final Map<String, Map<String, Integer>> NESTED = Map.of(
+            "resource", Map.of("lifecycle", 0, "provisioner", 1, "connection", 0, "dynamic", 1),
+            "data", Map.of("lifecycle", 0, "dynamic", 1),
+            "lifecycle", Map.of("precondition", 0, "postcondition", 0),
+            "provisioner", Map.of("connection", 0),
+            "dynamic", Map.of("content", 0),
+            "content", Map.of("dynamic", 1),
+            "variable", Map.of("validation", 0),
+            "output", Map.of("precondition", 0),
+            "terraform", Map.of("backend", 1, "cloud", 0, "required_providers", 0),
+            "check", Map.of("assert", 0));
 
     private HclJson() {}
 
-    /** A .tf.json file as a body of blocks; a .tfvars.json file is the same with attributes only. */
+    /** A .tf.json file as a body of blocks. */
     public static Body parse(String text) throws InputException {
-        Value root = DocumentParser.parseJson(text);
+        Value root = DocumentParser.parseJson(text, true);
         if (!(root instanceof Value.MapValue map)) {
             throw new InputException("a Terraform JSON file must hold one JSON object",
                     root == null ? new Position(1, 1) : root.range().start());
@@ -47,10 +53,27 @@ public final class HclJson {
                 continue;
             }
             if (labels == null) {
-                items.add(attribute(entry));
+                items.add(attribute(entry, false));
             } else {
                 blocks(entry.key(), entry.keyRange(), labels, List.of(), entry.value(), items);
             }
+        }
+        return new Body(List.copyOf(items), map.range());
+    }
+
+    /**
+     * A .tfvars.json file: every key is a variable's value, and strings are literal text, not
+     * templates, as Terraform reads them.
+     */
+    public static Body parseVariables(String text) throws InputException {
+        Value root = DocumentParser.parseJson(text);
+        if (!(root instanceof Value.MapValue map)) {
+            throw new InputException("a variables file must hold one JSON object",
+                    root == null ? new Position(1, 1) : root.range().start());
+        }
+        List<Body.Item> items = new ArrayList<>();
+        for (Value.Entry entry : map.entries().values()) {
+            items.add(attribute(entry, true));
         }
         return new Body(List.copyOf(items), map.range());
     }
@@ -68,8 +91,8 @@ public final class HclJson {
             throw new InputException("a " + type + " block must be a JSON object", value.range().start());
         }
         if (labelsLeft == 0) {
-            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body(map), new Range(typeRange.start(),
-                    map.range().end())));
+            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body(type, map),
+                    new Range(typeRange.start(), map.range().end())));
             return;
         }
         for (Value.Entry entry : map.entries().values()) {
@@ -82,28 +105,63 @@ public final class HclJson {
         }
     }
 
-    private static Body body(Value.MapValue map) throws InputException {
+    private static Body body(String type, Value.MapValue map) throws InputException {
         List<Body.Item> items = new ArrayList<>();
+        Map<String, Integer> nested = NESTED.getOrDefault(type, Map.of());
         for (Value.Entry entry : map.entries().values()) {
             if (entry.key().equals("//")) {
                 continue;
             }
-            Integer labels = NESTED.get(entry.key());
+            Integer labels = nested.get(entry.key());
             boolean blockShaped = entry.value() instanceof Value.MapValue || entry.value() instanceof Value.ListValue l
                     && !l.items().isEmpty() && l.items().stream().allMatch(Value.MapValue.class::isInstance);
             if (labels != null && blockShaped) {
                 blocks(entry.key(), entry.keyRange(), labels, List.of(), entry.value(), items);
             } else {
-                items.add(attribute(entry));
+                // A variable's default is a literal value, never a template.
+                items.add(attribute(entry, type.equals("variable") && entry.key().equals("default")));
             }
         }
         return new Body(List.copyOf(items), map.range());
     }
 
-    private static Body.Attribute attribute(Value.Entry entry) throws InputException {
-        Expression value = expression(entry.value());
+    private static Body.Attribute attribute(Value.Entry entry, boolean literal) throws InputException {
+        Expression value = literal ? literal(entry.value()) : expression(entry.value());
         return new Body.Attribute(entry.key(), entry.keyRange(), value,
                 new Range(entry.keyRange().start(), value.range().end()));
+    }
+
+    /** A JSON value read literally: strings are text, whatever they contain. */
+    private static Expression literal(Value value) {
+        if (value instanceof Value.Text text) {
+            Range r = text.range();
+            Range inside = new Range(new Position(r.start().line(), r.start().column() + 1),
+                    new Position(r.end().line(), Math.max(1, r.end().column() - 1)));
+            return new Expression.Template(List.of(new TemplatePart.Literal(text.text(), inside)), false, r);
+        }
+        if (value instanceof Value.ListValue list) {
+            List<Expression> items = new ArrayList<>();
+            for (Value item : list.items()) {
+                items.add(literal(item));
+            }
+            return new Expression.Tuple(List.copyOf(items), list.range());
+        }
+        if (value instanceof Value.MapValue map) {
+            List<Expression.ObjectItem> items = new ArrayList<>();
+            for (Value.Entry entry : map.entries().values()) {
+                Expression key = new Expression.Template(List.of(new TemplatePart.Literal(entry.key(), entry.keyRange())),
+                        false, entry.keyRange());
+                items.add(new Expression.ObjectItem(key, literal(entry.value())));
+            }
+            return new Expression.ObjectCons(List.copyOf(items), map.range());
+        }
+        if (value instanceof Value.Number n) {
+            return new Expression.NumberLiteral(n.literal(), n.range());
+        }
+        if (value instanceof Value.Bool b) {
+            return new Expression.BoolLiteral(b.value(), b.range());
+        }
+        return new Expression.NullLiteral(value.range());
     }
 
     private static Expression expression(Value value) throws InputException {

@@ -58,13 +58,20 @@ final class SyntaxErrorListener extends BaseErrorListener {
             case HclLexer.NEWLINE:
                 return token.getText().isEmpty() ? "the end of the file" : "a newline";
             case HclLexer.INVALID:
-                return "the invalid character '" + token.getText() + "'";
+            case HclLexer.TEMPLATE_INVALID:
+                return "the invalid character " + character(token.getText());
             case HclLexer.HEREDOC_START:
                 return "a heredoc";
             default:
                 String text = token.getText();
                 return "'" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "'";
         }
+    }
+
+    /** A character as the user can read it: quoted when printable, else its code point. */
+    private static String character(String text) {
+        int c = text.isEmpty() ? 0 : text.codePointAt(0);
+        return Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", c) : "'" + text + "'";
     }
 
     private static String expectedText(IntervalSet expected) {
@@ -76,9 +83,10 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (expression) {
             names.add("an expression");
         }
+        boolean nameExpected = expected.contains(HclLexer.IDENTIFIER);
         for (int type : expected.toList()) {
-            if (expression && isExpressionToken(type)) {
-                continue;
+            if (expression && isExpressionToken(type) || nameExpected && isKeyword(type)) {
+                continue; // keywords are names too: "a name" says it
             }
             String name = tokenName(type);
             if (name != null && !names.contains(name)) {
@@ -93,6 +101,12 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return String.join("", names);
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static boolean isKeyword(int type) {
+        return type == HclLexer.FOR || type == HclLexer.IN || type == HclLexer.IF || type == HclLexer.ELSE
+                || type == HclLexer.ENDIF || type == HclLexer.ENDFOR || type == HclLexer.TRUE
+                || type == HclLexer.FALSE || type == HclLexer.NULL;
     }
 
     private static boolean isExpressionToken(int type) {
@@ -121,7 +135,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
             case HclLexer.TEMPLATE_INTERP: return "'${'";
             case HclLexer.TEMPLATE_DIRECTIVE: return "'%{'";
             case HclLexer.TEMPLATE_ESCAPE: return null;
-            case HclLexer.INVALID: case HclLexer.UNTERMINATED_STRING: return null;
+            case HclLexer.INVALID: case HclLexer.UNTERMINATED_STRING: case HclLexer.TEMPLATE_INVALID: return null;
             default:
                 String literal = HclLexer.VOCABULARY.getLiteralName(type);
                 return literal != null ? literal : HclLexer.VOCABULARY.getDisplayName(type);

@@ -34,6 +34,54 @@ class HclSyntaxTest {
     }
 
     @Test
+    void objectForExpressionsIgnoreNewlinesAnywhereInside() throws InputException {
+        Body body = HclSyntax.parse("a = {\n  for k, v in var.m : k => v\n    if v != null &&\n    v != \"\"\n}\n"
+                + "b = { for k,\n v in x : k => v.enabled\n ? v.x\n : v.y }\n"
+                + "c = {\n  x = 1\n}\n");
+        Expression.For a = assertInstanceOf(Expression.For.class, body.attribute("a").value());
+        assertInstanceOf(Expression.Binary.class, a.condition());
+        Expression.For b = assertInstanceOf(Expression.For.class, body.attribute("b").value());
+        assertInstanceOf(Expression.Conditional.class, b.value());
+        assertInstanceOf(Expression.ObjectCons.class, body.attribute("c").value());
+    }
+
+    @Test
+    void heredocMarkerMayBeFollowedBySpaces() throws InputException {
+        Body body = HclSyntax.parse("a = <<EOT\nfoo\nEOT   \nb = 1\n");
+        assertEquals("foo\n", ((Expression.Template) body.attribute("a").value()).literalText());
+    }
+
+    @Test
+    void flushHeredocIndentationReachesIntoDirectivesAndLeavesBlankLines() throws InputException {
+        Body body = HclSyntax.parse("a = <<-EOT\n    %{ for x in xs }\n    item ${x}\n    %{ endfor }\n    EOT\n"
+                + "b = <<-EOT\n    foo\n      \n    bar\n    EOT\n");
+        Expression.Template a = (Expression.Template) body.attribute("a").value();
+        TemplatePart.For loop = assertInstanceOf(TemplatePart.For.class, a.parts().get(1));
+        assertEquals("\nitem ", ((TemplatePart.Literal) loop.body().get(0)).text());
+        assertEquals("\n", ((TemplatePart.Literal) loop.body().get(2)).text());
+        assertEquals("foo\n      \nbar\n", ((Expression.Template) body.attribute("b").value()).literalText());
+    }
+
+    @Test
+    void tfvarsJsonStringsAreLiteralAndEveryKeyIsAVariable() throws InputException {
+        Body body = HclJson.parseVariables("{\"user_data\": \"echo ${HOME:-/root}\", \"resource\": \"aws\"}");
+        assertEquals("echo ${HOME:-/root}", ((Expression.Template) body.attribute("user_data").value()).literalText());
+        assertEquals("aws", ((Expression.Template) body.attribute("resource").value()).literalText());
+    }
+
+    @Test
+    void terraformJsonBlocksMayRepeatAndNestedBlockNamesDependOnTheirParent() throws InputException {
+        Body body = HclJson.parse("{\"locals\": {\"a\": \"1\"}, \"locals\": {\"b\": \"2\", \"validation\": {\"x\": 1}},"
+                + " \"variable\": {\"v\": {\"default\": \"${not.a.template}\", \"validation\": {\"condition\": true}}}}");
+        List<Body.Block> blocks = body.blocks();
+        assertEquals(List.of("locals", "locals", "variable"), blocks.stream().map(Body.Block::type).toList());
+        assertInstanceOf(Expression.ObjectCons.class, blocks.get(1).body().attribute("validation").value());
+        Body variable = blocks.get(2).body();
+        assertEquals("${not.a.template}", ((Expression.Template) variable.attribute("default").value()).literalText());
+        assertEquals("validation", variable.blocks().get(0).type());
+    }
+
+    @Test
     void nestingWithinTheLimitParses() throws InputException {
         Body body = HclSyntax.parse("a = " + "[".repeat(150) + "]".repeat(150) + "\n");
         assertInstanceOf(Expression.Tuple.class, body.attribute("a").value());
