@@ -52,14 +52,7 @@ final class Intrinsics {
      * condition is true, so no branch that needs it false is ever deployed.
      */
     Value resolveAssuming(Value raw, String condition) {
-        Map<String, Boolean> saved = assumed;
-        assumed = new HashMap<>(assumed);
-        assumed.put(condition, true);
-        try {
-            return resolve(raw, true);
-        } finally {
-            assumed = saved;
-        }
+        return branch(raw, condition, true, true);
     }
 
     /**

@@ -411,15 +411,6 @@ final class Functions {
             }
             return new Value.MapValue(entries, range);
         }
-        if (value instanceof Value.Text t) {
-            return new Value.Text(t.text(), range);
-        }
-        if (value instanceof Value.Number n) {
-            return new Value.Number(n.literal(), range);
-        }
-        if (value instanceof Value.Bool b) {
-            return new Value.Bool(b.value(), range);
-        }
-        return new Value.Null(range);
+        return Values.at(value, range);
     }
 }

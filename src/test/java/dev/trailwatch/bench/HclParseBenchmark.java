@@ -37,13 +37,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class HclParseBenchmark {
-    @Param("../shared/corpus/terraform")
+    /** The folder to parse; scripts/bench-hcl.sh passes the corpus. */
+    @Param("")
     public String corpus;
 
     private List<String> texts;
 
     @Setup
     public void load() throws IOException {
+        if (corpus.isEmpty()) {
+            throw new IllegalStateException("no corpus folder given (the corpus parameter)");
+        }
         texts = read(Paths.get(corpus));
         if (texts.isEmpty()) {
             throw new IllegalStateException("no .tf files under " + corpus);

@@ -15,7 +15,11 @@ public final class HclParseBenchmarkMain {
     private HclParseBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Paths.get(args.length > 0 ? args[0] : "../shared/corpus/terraform").toAbsolutePath().normalize();
+        if (args.length != 1) {
+            System.err.println("usage: HclParseBenchmarkMain FOLDER (scripts/bench-hcl.sh passes the Terraform corpus)");
+            System.exit(2);
+        }
+        Path corpus = Paths.get(args[0]).toAbsolutePath().normalize();
         List<String> texts = HclParseBenchmark.read(corpus);
         long bytes = 0;
         for (String text : texts) {
