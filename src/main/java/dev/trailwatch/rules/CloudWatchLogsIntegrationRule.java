@@ -31,15 +31,15 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
             List<Gap> gaps = new ArrayList<>();
-            collectGaps(trail.logGroupArn(), trail, gaps);
-            collectGaps(trail.roleArn(), trail, gaps);
+            collectGaps(trail.logGroupArn(), gaps);
+            collectGaps(trail.roleArn(), gaps);
             if (!gaps.isEmpty()) {
                 report.accept(describe(trail, gaps));
             }
         }
     }
 
-    private static void collectGaps(Attribute attribute, Trail trail, List<Gap> gaps) {
+    private static void collectGaps(Attribute attribute, List<Gap> gaps) {
         if (!attribute.isPresent()) {
             gaps.add(new Gap(attribute, "not set", List.of(), null, null));
             return;

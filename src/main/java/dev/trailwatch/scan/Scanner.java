@@ -18,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -68,45 +66,41 @@ public final class Scanner {
         }
     }
 
+    /** A unit of work: one file, one Terraform folder's parsing, or one Terraform root configuration. */
+    private record Task(String name, Callable<Outcome> work) {}
+
     public ScanResult scan(List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
-        List<Callable<Outcome>> tasks = new ArrayList<>();
-        Map<Callable<Outcome>, String> names = new HashMap<>();
+        List<Task> tasks = new ArrayList<>();
         Set<Path> terraformFolders = new LinkedHashSet<>();
         for (FileCollector.Candidate file : files) {
             if (isTerraformConfiguration(file.displayPath())) {
                 terraformFolders.add(file.path().toAbsolutePath().normalize().getParent());
             } else {
-                Callable<Outcome> task = () -> scanOne(file);
-                tasks.add(task);
-                names.put(task, file.displayPath());
+                tasks.add(new Task(file.displayPath(), () -> scanOne(file)));
             }
         }
         if (!terraformFolders.isEmpty()) {
             TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, rules);
             for (Path folder : terraformFolders) {
-                Callable<Outcome> task = () -> new Outcome(terraform.fileCount(folder), 0, 0, 0, List.of(),
-                        terraform.folderErrors(folder));
-                tasks.add(task);
-                names.put(task, paths.show(folder));
+                tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
+                        List.of(), terraform.folderErrors(folder))));
             }
             for (Path root : terraform.roots(terraformFolders)) {
-                Callable<Outcome> task = () -> {
+                tasks.add(new Task(paths.show(root), () -> {
                     TerraformScan.RootResult result = terraform.analyse(root, terraformFolders);
                     return new Outcome(0, result.resources(), result.trails(), result.unknownValues(), result.findings(),
                             result.errors());
-                };
-                tasks.add(task);
-                names.put(task, paths.show(root));
+                }));
             }
         }
-        return combine(run(tasks, names), collectionErrors);
+        return combine(run(tasks), collectionErrors);
     }
 
     /**
      * Runs the tasks on worker threads whose stacks are deep enough for expressions nested
      * thousands deep (the memory is reserved, not used, until needed).
      */
-    private List<Outcome> run(List<Callable<Outcome>> tasks, Map<Callable<Outcome>, String> names) {
+    private List<Outcome> run(List<Task> tasks) {
         List<Outcome> outcomes = new ArrayList<>(tasks.size());
         if (tasks.isEmpty()) {
             return outcomes;
@@ -118,8 +112,8 @@ public final class Scanner {
         });
         try {
             List<Future<Outcome>> futures = new ArrayList<>(tasks.size());
-            for (Callable<Outcome> task : tasks) {
-                futures.add(pool.submit(() -> call(task, names.get(task))));
+            for (Task task : tasks) {
+                futures.add(pool.submit(() -> call(task)));
             }
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.get());
@@ -139,9 +133,10 @@ public final class Scanner {
      * A defect of ours, or a file too large for the memory given, in one task must not hide the
      * other tasks' findings: it is reported, not thrown.
      */
-    private static Outcome call(Callable<Outcome> task, String name) {
+    private static Outcome call(Task task) {
+        String name = task.name();
         try {
-            return task.call();
+            return task.work().call();
         } catch (StackOverflowError e) {
             return Outcome.error(new InputError(name, null, "nested too deeply to analyse"));
         } catch (OutOfMemoryError e) {
@@ -174,8 +169,7 @@ public final class Scanner {
     /** Scans files and, first, text that did not come from a file (standard input), named as the user said. */
     public ScanResult scan(SourceFile stdin, List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
         ScanResult rest = scan(files, collectionErrors);
-        Callable<Outcome> task = () -> analyse(stdin);
-        List<Outcome> outcomes = new ArrayList<>(run(List.of(task), Map.of(task, stdin.displayPath())));
+        List<Outcome> outcomes = new ArrayList<>(run(List.of(new Task(stdin.displayPath(), () -> analyse(stdin)))));
         outcomes.add(new Outcome(rest.files(), rest.resources(), rest.trails(), rest.unknownValues(), rest.findings(),
                 List.of()));
         return combine(outcomes, rest.errors());

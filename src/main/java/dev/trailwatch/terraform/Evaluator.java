@@ -35,10 +35,6 @@ final class Evaluator {
         this.literalsOnly = literalsOnly;
     }
 
-    boolean literalsOnly() {
-        return literalsOnly;
-    }
-
     Value eval(Expression e, Scope scope, SourceFile file) {
         if (++depth > MAX_DEPTH) {
             depth--;

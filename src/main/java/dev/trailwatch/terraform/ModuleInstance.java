@@ -58,10 +58,6 @@ final class ModuleInstance {
         return prefix;
     }
 
-    Module module() {
-        return module;
-    }
-
     // ---- what expressions refer to ----
 
     Value variable(String name, Range at) {
