@@ -4,8 +4,6 @@ import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
-import dev.trailwatch.model.aws.Attribute;
-import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,6 @@ public final class TemplateLoader {
         Intrinsics intrinsics = new Intrinsics(file, section(template, "Parameters"), section(template, "Conditions"),
                 section(template, "Mappings"), parameters);
         List<Resource> resources = new ArrayList<>(declared.size());
-        List<Trail> trails = new ArrayList<>();
         for (Value.Entry entry : declared.values()) {
             // Fn::ForEach::Name entries (the LanguageExtensions transform) expand at deploy time; others
             // that are not mappings are for CloudFormation's own validation to reject, not a reading error.
@@ -63,20 +60,14 @@ public final class TemplateLoader {
             Value resolved = properties == null ? null
                     : liftConditional(condition == null ? intrinsics.resolve(properties)
                             : intrinsics.resolveAssuming(properties, condition));
-            Value.MapValue propertyMap = resolved instanceof Value.MapValue pm ? pm
-                    : new Value.MapValue(Map.of(), entry.keyRange());
+            // Properties that are a whole intrinsic CloudFormation resolves at deploy time (rare) cannot
+            // be read property by property: such a resource has null properties and is not judged.
+            Value.MapValue propertyMap = properties == null ? new Value.MapValue(Map.of(), entry.keyRange())
+                    : resolved instanceof Value.MapValue pm ? pm : null;
             Resource resource = new Resource(type, entry.key(), entry.key(), file.locate(entry.keyRange()), propertyMap);
             resources.add(resource);
-            // Properties that are a whole intrinsic (rare) cannot be read attribute by attribute.
-            boolean propertiesReadable = properties == null || resolved instanceof Value.MapValue;
-            if (type.equals(TRAIL_TYPE) && propertiesReadable) {
-                trails.add(new Trail(resource,
-                        new Attribute("CloudWatchLogsLogGroupArn", resource.property("CloudWatchLogsLogGroupArn")),
-                        new Attribute("CloudWatchLogsRoleArn", resource.property("CloudWatchLogsRoleArn")),
-                        new Attribute("IsLogging", resource.property("IsLogging"))));
-            }
         }
-        return new ResourceModel(List.copyOf(resources), List.copyOf(trails));
+        return CloudFormationResources.model(resources);
     }
 
     /**

@@ -1,13 +1,38 @@
 package dev.trailwatch.model;
 
+import dev.trailwatch.model.aws.Alarm;
+import dev.trailwatch.model.aws.LogGroup;
+import dev.trailwatch.model.aws.ManagedPolicy;
+import dev.trailwatch.model.aws.MetricFilter;
+import dev.trailwatch.model.aws.PolicyAttachment;
+import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
 import java.util.List;
 
 /**
  * What one deployable unit declares: a CloudFormation template, or a Terraform root module
- * with the modules it calls. Resources that cannot exist are not in it.
+ * with the modules it calls. Resources that cannot exist are not in it. The typed lists are the
+ * resources rules read, filled by each format's loader.
  */
-public record ResourceModel(List<Resource> resources, List<Trail> trails) {
+public record ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups,
+        List<Role> roles, List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
+        List<MetricFilter> metricFilters, List<Alarm> alarms) {
+
+    /** The resource a reference's target names (an address, or a logical id), any instance index ignored. */
+    public Resource resource(String target) {
+        for (Resource resource : resources) {
+            if (resource.address().equals(target) || withoutIndex(resource.address()).equals(target)) {
+                return resource;
+            }
+        }
+        return null;
+    }
+
+    private static String withoutIndex(String address) {
+        return address.endsWith("]") && address.lastIndexOf('[') > 0
+                ? address.substring(0, address.lastIndexOf('[')) : address;
+    }
+
     /** How many of these resources' attributes stayed unknown statically: what the analysis could not see. */
     public static int unknownValues(List<Resource> resources) {
         int unknown = 0;

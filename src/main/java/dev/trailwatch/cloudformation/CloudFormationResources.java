@@ -1,0 +1,103 @@
+package dev.trailwatch.cloudformation;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.model.aws.Alarm;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.LogGroup;
+import dev.trailwatch.model.aws.ManagedPolicy;
+import dev.trailwatch.model.aws.MetricFilter;
+import dev.trailwatch.model.aws.PolicyAttachment;
+import dev.trailwatch.model.aws.ReferenceForms;
+import dev.trailwatch.model.aws.Role;
+import dev.trailwatch.model.aws.Trail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** CloudFormation's resource types and property names, mapped to the typed model rules read. */
+final class CloudFormationResources {
+    /** {@code !GetAtt LG.Arn} ends in {@code :*}; {@code !Ref LG} is the name. */
+    static final ReferenceForms LOG_GROUP = new ReferenceForms(Set.of("Arn"), true, Set.of(), true);
+    /** {@code !GetAtt Role.Arn}; {@code !Ref Role} is the name. */
+    static final ReferenceForms ROLE = new ReferenceForms(Set.of("Arn"), false, Set.of(), true);
+    /** {@code !Ref ManagedPolicy} is its ARN. */
+    static final ReferenceForms MANAGED_POLICY = new ReferenceForms(Set.of("PolicyArn"), false, Set.of(), false);
+
+    private CloudFormationResources() {}
+
+    static ResourceModel model(List<Resource> resources) {
+        List<Trail> trails = new ArrayList<>();
+        List<LogGroup> logGroups = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        List<PolicyAttachment> attachments = new ArrayList<>();
+        List<MetricFilter> filters = new ArrayList<>();
+        List<Alarm> alarms = new ArrayList<>();
+        for (Resource r : resources) {
+            if (r.properties() == null) {
+                continue; // properties not readable statically
+            }
+            switch (r.type()) {
+                case "AWS::CloudTrail::Trail" -> trails.add(new Trail(r, attribute(r, "CloudWatchLogsLogGroupArn"),
+                        attribute(r, "CloudWatchLogsRoleArn"), attribute(r, "IsLogging"),
+                        attribute(r, "IsOrganizationTrail")));
+                case "AWS::Logs::LogGroup" -> logGroups.add(new LogGroup(r, attribute(r, "LogGroupName"), LOG_GROUP));
+                case "AWS::IAM::Role" -> roles.add(new Role(r, attribute(r, "AssumeRolePolicyDocument"),
+                        inlinePolicies(r), attribute(r, "ManagedPolicyArns"), ROLE));
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> attachments.add(new PolicyAttachment(r,
+                        attribute(r, "PolicyDocument"), new Attribute("PolicyArn", null), list(r.properties().get("Roles"))));
+                case "AWS::IAM::RolePolicy" -> attachments.add(new PolicyAttachment(r, attribute(r, "PolicyDocument"),
+                        new Attribute("PolicyArn", null), optional(r.properties().get("RoleName"))));
+                case "AWS::Logs::MetricFilter" -> filters.add(new MetricFilter(r, attribute(r, "LogGroupName"),
+                        attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
+                case "AWS::CloudWatch::Alarm" -> alarms.add(new Alarm(r, attribute(r, "MetricName"),
+                        attribute(r, "Namespace"), attribute(r, "AlarmActions")));
+                default -> { }
+            }
+        }
+        return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
+                List.copyOf(roles), List.copyOf(attachments), List.<ManagedPolicy>of(), List.copyOf(filters),
+                List.copyOf(alarms));
+    }
+
+    private static Attribute attribute(Resource r, String name) {
+        return new Attribute(name, r.property(name));
+    }
+
+    /** {@code Policies: [{PolicyName, PolicyDocument}]} written inside a role. */
+    private static List<Attribute> inlinePolicies(Resource role) {
+        List<Attribute> out = new ArrayList<>();
+        for (Value policy : list(role.properties().get("Policies"))) {
+            if (Values.unwrap(policy) instanceof Value.MapValue map) {
+                out.add(new Attribute("PolicyDocument", map.entry("PolicyDocument")));
+            } else {
+                out.add(new Attribute("Policies", new Value.Entry("Policies", policy.range(), policy)));
+            }
+        }
+        return out;
+    }
+
+    private static List<MetricFilter.Metric> metrics(Value transformations) {
+        List<MetricFilter.Metric> out = new ArrayList<>();
+        for (Value t : list(transformations)) {
+            if (Values.unwrap(t) instanceof Value.MapValue map) {
+                out.add(new MetricFilter.Metric(map.get("MetricName"), map.get("MetricNamespace")));
+            }
+        }
+        return out;
+    }
+
+    static List<Value> list(Value value) {
+        Value v = value == null ? null : Values.unwrap(value);
+        if (v instanceof Value.ListValue l) {
+            return l.items();
+        }
+        return v == null ? List.of() : List.of(value);
+    }
+
+    private static List<Value> optional(Value value) {
+        return value == null ? List.of() : List.of(value);
+    }
+}

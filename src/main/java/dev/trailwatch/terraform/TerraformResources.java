@@ -1,0 +1,101 @@
+package dev.trailwatch.terraform;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.model.aws.Alarm;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.LogGroup;
+import dev.trailwatch.model.aws.ManagedPolicy;
+import dev.trailwatch.model.aws.MetricFilter;
+import dev.trailwatch.model.aws.PolicyAttachment;
+import dev.trailwatch.model.aws.ReferenceForms;
+import dev.trailwatch.model.aws.Role;
+import dev.trailwatch.model.aws.Trail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The AWS provider's resource types and attribute names, mapped to the typed model rules read. */
+final class TerraformResources {
+    static final String TRAIL_TYPE = "aws_cloudtrail";
+    /** {@code aws_cloudwatch_log_group.x.arn} has no {@code :*} suffix since provider 3.0. */
+    static final ReferenceForms LOG_GROUP = new ReferenceForms(Set.of("arn"), false, Set.of("name", "id"), false);
+    static final ReferenceForms ROLE = new ReferenceForms(Set.of("arn"), false, Set.of("name", "id"), false);
+    static final ReferenceForms POLICY = new ReferenceForms(Set.of("arn", "id"), false, Set.of("name"), false);
+
+    private TerraformResources() {}
+
+    static ResourceModel model(List<Resource> resources) {
+        List<Trail> trails = new ArrayList<>();
+        List<LogGroup> logGroups = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        List<PolicyAttachment> attachments = new ArrayList<>();
+        List<ManagedPolicy> policies = new ArrayList<>();
+        List<MetricFilter> filters = new ArrayList<>();
+        List<Alarm> alarms = new ArrayList<>();
+        for (Resource r : resources) {
+            switch (r.type()) {
+                case TRAIL_TYPE -> trails.add(new Trail(r, attribute(r, "cloud_watch_logs_group_arn"),
+                        attribute(r, "cloud_watch_logs_role_arn"), attribute(r, "enable_logging"),
+                        attribute(r, "is_organization_trail")));
+                case "aws_cloudwatch_log_group" -> logGroups.add(new LogGroup(r, attribute(r, "name"), LOG_GROUP));
+                case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "assume_role_policy"), inlinePolicies(r),
+                        attribute(r, "managed_policy_arns"), ROLE));
+                case "aws_iam_role_policy" -> attachments.add(new PolicyAttachment(r, attribute(r, "policy"),
+                        new Attribute("policy_arn", null), optional(r.properties().get("role"))));
+                case "aws_iam_role_policy_attachment" -> attachments.add(new PolicyAttachment(r,
+                        new Attribute("policy", null), attribute(r, "policy_arn"), optional(r.properties().get("role"))));
+                case "aws_iam_policy_attachment" -> attachments.add(new PolicyAttachment(r, new Attribute("policy", null),
+                        attribute(r, "policy_arn"), list(r.properties().get("roles"))));
+                case "aws_iam_policy" -> policies.add(new ManagedPolicy(r, attribute(r, "policy"), POLICY));
+                case "aws_cloudwatch_log_metric_filter" -> filters.add(new MetricFilter(r, attribute(r, "log_group_name"),
+                        attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
+                case "aws_cloudwatch_metric_alarm" -> alarms.add(new Alarm(r, attribute(r, "metric_name"),
+                        attribute(r, "namespace"), attribute(r, "alarm_actions")));
+                default -> { }
+            }
+        }
+        return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
+                List.copyOf(roles), List.copyOf(attachments), List.copyOf(policies), List.copyOf(filters),
+                List.copyOf(alarms));
+    }
+
+    private static Attribute attribute(Resource r, String name) {
+        return new Attribute(name, r.property(name));
+    }
+
+    /** {@code inline_policy { policy = … }} blocks inside a role. */
+    private static List<Attribute> inlinePolicies(Resource role) {
+        List<Attribute> out = new ArrayList<>();
+        for (Value block : list(role.properties().get("inline_policy"))) {
+            if (Values.unwrap(block) instanceof Value.MapValue map) {
+                out.add(new Attribute("policy", map.entry("policy")));
+            }
+        }
+        return out;
+    }
+
+    private static List<MetricFilter.Metric> metrics(Value transformations) {
+        List<MetricFilter.Metric> out = new ArrayList<>();
+        for (Value t : list(transformations)) {
+            if (Values.unwrap(t) instanceof Value.MapValue map) {
+                out.add(new MetricFilter.Metric(map.get("name"), map.get("namespace")));
+            }
+        }
+        return out;
+    }
+
+    private static List<Value> list(Value value) {
+        Value v = value == null ? null : Values.unwrap(value);
+        if (v instanceof Value.ListValue l) {
+            return l.items();
+        }
+        return v == null ? List.of() : List.of(value);
+    }
+
+    private static List<Value> optional(Value value) {
+        return value == null ? List.of() : List.of(value);
+    }
+}
