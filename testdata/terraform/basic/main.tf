@@ -16,7 +16,8 @@ resource "aws_cloudtrail" "empty" {
 resource "aws_cloudtrail" "from_default" {
   name                       = "audit"
   s3_bucket_name             = "audit-logs"
-  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.from_default notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
+# ^
   cloud_watch_logs_role_arn  = var.trail_role_arn  # expect: TW001 {{aws_cloudtrail.from_default is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from the default of variable trail_role_arn)}}
 # ^
 }
@@ -24,7 +25,7 @@ resource "aws_cloudtrail" "from_default" {
 resource "aws_cloudtrail" "conditional" {
   name                       = "audit"
   s3_bucket_name             = "audit-logs"
-  cloud_watch_logs_group_arn = var.deliver ? "${aws_cloudwatch_log_group.trail.arn}:*" : ""  # expect: TW001 {{aws_cloudtrail.conditional is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty when condition var.deliver is false}}
+  cloud_watch_logs_group_arn = var.deliver ? "${aws_cloudwatch_log_group.trail.arn}:*" : ""  # expect: TW001 {{aws_cloudtrail.conditional is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty when condition var.deliver is false}} TW004 {{aws_cloudtrail.conditional notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
 # ^
   cloud_watch_logs_role_arn  = aws_iam_role.trail.arn
 }
@@ -33,7 +34,8 @@ resource "aws_cloudtrail" "conditional" {
 resource "aws_cloudtrail" "defaulted_condition" {
   name                       = "audit"
   s3_bucket_name             = "audit-logs"
-  cloud_watch_logs_group_arn = var.logs_enabled ? "${aws_cloudwatch_log_group.trail.arn}:*" : null
+  cloud_watch_logs_group_arn = var.logs_enabled ? "${aws_cloudwatch_log_group.trail.arn}:*" : null  # expect: TW004 {{aws_cloudtrail.defaulted_condition notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
+# ^
   cloud_watch_logs_role_arn  = var.logs_enabled ? aws_iam_role.trail.arn : null
 }
 
@@ -47,7 +49,8 @@ resource "aws_cloudtrail" "disabled" {
 resource "aws_cloudtrail" "counted" {  # expect@1: TW001 {{aws_cloudtrail.counted[0] is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is not set}} TW001 {{aws_cloudtrail.counted[1] is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is not set}}
   count                      = 2
   name                       = "audit-${count.index}"
-  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.counted[0] notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}} TW004 {{aws_cloudtrail.counted[1] notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
+# ^
 }
 
 resource "aws_cloudtrail" "per_region" {
@@ -67,7 +70,8 @@ resource "aws_cloudtrail" "optional" {  # expect@1: TW001 {{aws_cloudtrail.optio
 resource "aws_cloudtrail" "integrated" {
   name                       = "audit"
   s3_bucket_name             = "audit-logs"
-  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.integrated notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
+# ^
   cloud_watch_logs_role_arn  = aws_iam_role.trail.arn
 }
 

@@ -94,6 +94,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "the name to report for standard input")
     String stdinFilename = "<stdin>";
 
+    @Option(names = "--strict", description = "also report values that cannot be known statically (TW000, note)")
+    boolean strict;
+
     @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
     boolean quiet;
 
@@ -255,6 +258,9 @@ final class ScanCommand implements Callable<Integer> {
         List<Rule> selected = new ArrayList<>();
         for (Rule rule : Rules.all()) {
             String id = rule.metadata().id();
+            if (id.equals(Rules.STRICT_ONLY) && !strict) {
+                continue;
+            }
             boolean wanted = onlyRules.isEmpty() || onlyRules.stream().anyMatch(id::equalsIgnoreCase);
             if (wanted && skipRules.stream().noneMatch(id::equalsIgnoreCase)) {
                 selected.add(rule);

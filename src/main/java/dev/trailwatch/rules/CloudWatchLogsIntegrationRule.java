@@ -44,30 +44,23 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
             gaps.add(new Gap(attribute, "not set", List.of(), null, null));
             return;
         }
-        walk(attribute, attribute.value(), new ArrayList<>(), null, null, gaps);
+        for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
+            String how = how(leaf.value());
+            if (how != null) {
+                gaps.add(new Gap(attribute, how, leaf.conditions(), leaf.origin(), leaf.originName()));
+            }
+        }
     }
 
-    /** Follows a value through substitutions and undecided conditions to the leaves that leave it empty. */
-    private static void walk(Attribute attribute, Value value, List<String> conditions, Location origin,
-            String originName, List<Gap> gaps) {
+    /** How a value leaves the attribute without a value, or null when it does not. */
+    private static String how(Value value) {
         if (value instanceof Value.Null) {
-            gaps.add(new Gap(attribute, "null", List.copyOf(conditions), origin, originName));
-        } else if (value instanceof Value.Absent) {
-            gaps.add(new Gap(attribute, "not set", List.copyOf(conditions), origin, originName));
-        } else if (value instanceof Value.Text t && t.text().isEmpty()) {
-            gaps.add(new Gap(attribute, "empty", List.copyOf(conditions), origin, originName));
-        } else if (value instanceof Value.Substituted s) {
-            // The innermost origin is the one that set the value.
-            boolean named = s.originDescription() != null;
-            walk(attribute, s.value(), conditions, named ? s.origin() : origin,
-                    named ? s.originDescription() : originName, gaps);
-        } else if (value instanceof Value.Conditional c) {
-            conditions.add("condition " + c.condition() + " is true");
-            walk(attribute, c.whenTrue(), conditions, origin, originName, gaps);
-            conditions.set(conditions.size() - 1, "condition " + c.condition() + " is false");
-            walk(attribute, c.whenFalse(), conditions, origin, originName, gaps);
-            conditions.remove(conditions.size() - 1);
+            return "null";
         }
+        if (value instanceof Value.Absent) {
+            return "not set";
+        }
+        return value instanceof Value.Text t && t.text().isEmpty() ? "empty" : null;
     }
 
     private Finding describe(Trail trail, List<Gap> gaps) {

@@ -240,7 +240,13 @@ final class Functions {
                 return new Value.MapValue(merged, range);
             }
             case "jsonencode":
-                return new Value.Text(jsonEncode(args.get(0)), range);
+                try {
+                    return new Value.Text(jsonEncode(args.get(0)), range);
+                } catch (NotKnown e) {
+                    // JSON of a structure holding references (a policy naming a log group's ARN): the
+                    // structure itself, which policy readers accept as they accept the JSON text.
+                    return Values.at(args.get(0), range);
+                }
             case "jsondecode":
                 try {
                     return withRange(DocumentParser.parseJson(text(args, 0)), range);

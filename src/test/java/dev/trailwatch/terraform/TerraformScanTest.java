@@ -23,18 +23,18 @@ class TerraformScanTest {
     @Test
     void aFileNamedAloneIsEvaluatedWithItsFolder() {
         // The default that empties the role lives in variables.tf, which is not named.
-        Cli.Run run = Cli.run("scan", "-q", BASIC + "main.tf");
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", BASIC + "main.tf");
         assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.err());
-        assertTrue(run.out().contains(BASIC + "main.tf:20:3: error TW001 aws_cloudtrail.from_default is not integrated"
+        assertTrue(run.out().contains(BASIC + "main.tf:21:3: error TW001 aws_cloudtrail.from_default is not integrated"
                 + " with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from the default of variable"
                 + " trail_role_arn)"), run.out());
     }
 
     @Test
     void severalFilesOfOneModuleReportItsFindingsOnce() {
-        Cli.Run one = Cli.run("scan", "-q", BASIC + "main.tf");
-        Cli.Run both = Cli.run("scan", "-q", BASIC + "main.tf", BASIC + "variables.tf");
-        Cli.Run folder = Cli.run("scan", "-q", BASIC);
+        Cli.Run one = Cli.run("scan", "-q", "--rules", "TW001", BASIC + "main.tf");
+        Cli.Run both = Cli.run("scan", "-q", "--rules", "TW001", BASIC + "main.tf", BASIC + "variables.tf");
+        Cli.Run folder = Cli.run("scan", "-q", "--rules", "TW001", BASIC);
         assertEquals(9, one.outLines().size(), one.out());
         assertEquals(one.out(), both.out());
         assertEquals(one.out(), folder.out());
@@ -42,7 +42,7 @@ class TerraformScanTest {
 
     @Test
     void aModuleFileIsEvaluatedThroughItsCallers() {
-        Cli.Run run = Cli.run("scan", "-q", "testdata/terraform/modules/audit/logs/main.tf");
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "testdata/terraform/modules/audit/logs/main.tf");
         assertEquals(List.of("testdata/terraform/modules/audit/logs/main.tf:13:3: error TW001"
                 + " module.audit.module.logs.aws_cloudtrail.inner is not integrated with CloudWatch Logs:"
                 + " cloud_watch_logs_group_arn is empty (from the default of variable group_arn)"), run.outLines());
@@ -50,7 +50,7 @@ class TerraformScanTest {
 
     @Test
     void relatedLocationPointsAtTheModuleArgument() throws IOException {
-        Cli.Run run = Cli.run("scan", "-q", "-f", "json", "testdata/terraform/modules/audit/main.tf");
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "-f", "json", "testdata/terraform/modules/audit/main.tf");
         JsonNode finding = JSON.readTree(run.out()).path("findings").get(0);
         assertEquals("module.audit.aws_cloudtrail.this", finding.path("resource").path("address").asText());
         assertEquals("aws_cloudtrail", finding.path("resource").path("type").asText());
@@ -65,29 +65,29 @@ class TerraformScanTest {
     void varFileAndVarApplyInCommandLineOrder() {
         String dir = "testdata/terraform/tfvars";
         String trail = "aws_cloudtrail.emptied_by_tfvars";
-        Cli.Run fromFile = Cli.run("scan", "-q", "--var-file", dir + "/other.tfvars", dir);
+        Cli.Run fromFile = Cli.run("scan", "-q", "--rules", "TW001", "--var-file", dir + "/other.tfvars", dir);
         assertTrue(fromFile.outLines().stream().noneMatch(l -> l.contains(trail)), fromFile.out());
-        Cli.Run varLast = Cli.run("scan", "-q", "--var-file", dir + "/other.tfvars", "--var", "group_from_tfvars=",
+        Cli.Run varLast = Cli.run("scan", "-q", "--rules", "TW001", "--var-file", dir + "/other.tfvars", "--var", "group_from_tfvars=",
                 dir);
         assertTrue(varLast.out().contains(trail + " is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn"
                 + " is empty (from --var group_from_tfvars=)"), varLast.out());
-        Cli.Run fileLast = Cli.run("scan", "-q", "--var", "group_from_tfvars=", "--var-file", dir + "/other.tfvars",
+        Cli.Run fileLast = Cli.run("scan", "-q", "--rules", "TW001", "--var", "group_from_tfvars=", "--var-file", dir + "/other.tfvars",
                 dir);
         assertTrue(fileLast.outLines().stream().noneMatch(l -> l.contains(trail)), fileLast.out());
     }
 
     @Test
     void aDeclaredBoolVariableGivenOnTheCommandLineDecidesTheCondition() {
-        Cli.Run off = Cli.run("scan", "-q", "--var", "deliver=true", BASIC);
+        Cli.Run off = Cli.run("scan", "-q", "--rules", "TW001", "--var", "deliver=true", BASIC);
         assertTrue(off.outLines().stream().noneMatch(l -> l.contains("aws_cloudtrail.conditional")), off.out());
-        Cli.Run on = Cli.run("scan", "-q", "--var", "deliver=false", BASIC);
+        Cli.Run on = Cli.run("scan", "-q", "--rules", "TW001", "--var", "deliver=false", BASIC);
         assertTrue(on.out().contains("aws_cloudtrail.conditional is not integrated with CloudWatch Logs:"
                 + " cloud_watch_logs_group_arn is empty\n"), on.out());
     }
 
     @Test
     void aCycleOfModuleCallsIsAnErrorAtTheCall() {
-        Cli.Run run = Cli.run("scan", "-q", "testdata/terraform/cycle/a");
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "testdata/terraform/cycle/a");
         assertEquals(ExitCodes.ERROR, run.exitCode());
         // Evaluated from a, the cycle closes at b's call back to a.
         assertEquals("testdata/terraform/cycle/b/main.tf:2:3: error: module a calls testdata/terraform/cycle/a,"

@@ -1,0 +1,401 @@
+package dev.trailwatch.rules;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.ManagedPolicy;
+import dev.trailwatch.model.aws.PolicyAttachment;
+import dev.trailwatch.model.aws.PolicyDocument;
+import dev.trailwatch.model.aws.Role;
+import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.source.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * TW003: the role CloudTrail would use cannot deliver: the value is not an IAM role ARN, or the
+ * role (declared here) does not trust cloudtrail.amazonaws.com, or its visible policies, all
+ * statements together, do not allow logs:CreateLogStream and logs:PutLogEvents on the trail's
+ * log streams. What cannot be seen (AWS-managed policies, other stacks) makes it unknown, never
+ * a finding.
+ */
+@RuleInfo(id = "TW003", name = "CloudTrailDeliveryRoleUsable", severity = Severity.ERROR,
+        summary = "The trail's CloudWatch Logs role must be an IAM role that CloudTrail can assume and that may"
+                + " create log streams and put log events in the trail's log group",
+        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"})
+public final class DeliveryRoleRule extends Rule {
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:[a-z0-9-]+:iam::[0-9]{12}:role/.+");
+    private static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+    /** Stream names CloudTrail writes: ACCOUNT_CloudTrail_REGION..., and for organization trails o-ORG_ACCOUNT_... */
+    private static final String ACCOUNT_STREAM = ":log-stream:111122223333_CloudTrail_us-east-1";
+    private static final String ORGANIZATION_STREAM = ":log-stream:o-a1b2c3d4e5_111122223333_CloudTrail_us-east-1";
+    private static final java.util.Map<String, String> SAMPLE_PSEUDO_PARAMETERS = java.util.Map.of(
+            "AWS::AccountId", "111122223333", "AWS::Region", "us-east-1", "AWS::Partition", "aws");
+
+    @Override
+    public void check(ResourceModel model, Consumer<Finding> report) {
+        for (Trail trail : model.trails()) {
+            Attribute attribute = trail.roleArn();
+            if (!attribute.isPresent()) {
+                continue; // TW001's
+            }
+            List<String> problems = new ArrayList<>();
+            for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
+                String problem = problem(leaf.value(), trail, model);
+                if (problem != null) {
+                    problems.add(attribute.name() + " " + problem + leaf.when() + leaf.from());
+                }
+            }
+            if (!problems.isEmpty()) {
+                Location at = new Location(trail.resource().declaration().file(), attribute.range());
+                report.accept(finding(trail.resource(), at, trail.resource().address()
+                        + "'s CloudWatch Logs role cannot deliver: " + String.join("; ", problems),
+                        "Give the trail an IAM role that trusts cloudtrail.amazonaws.com (sts:AssumeRole) and allows"
+                                + " logs:CreateLogStream and logs:PutLogEvents on the log group's log-stream:*;"
+                                + " see `trailwatch explain TW003`."));
+            }
+        }
+    }
+
+    private String problem(Value value, Trail trail, ResourceModel model) {
+        if (value instanceof Value.Text text) {
+            return text.text().isEmpty() || ROLE_ARN.matcher(text.text()).matches() ? null
+                    : "is \"" + text.text() + "\", not an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)";
+        }
+        if (!(value instanceof Value.Reference reference) || reference.kind() != Value.ReferenceKind.RESOURCE) {
+            return null;
+        }
+        Resource target = model.resource(reference.target());
+        if (target == null) {
+            return null; // not declared here: nothing to read
+        }
+        Role role = model.roles().stream().filter(r -> r.resource() == target).findFirst().orElse(null);
+        if (role == null) {
+            return "refers to " + reference.target() + " (" + target.type() + "), not an IAM role";
+        }
+        if (role.references().isName(reference.attribute())) {
+            return "is the name of role " + reference.target() + ", not its ARN: refer to its "
+                    + role.references().arnAttributes().iterator().next();
+        }
+        if (!role.references().isArn(reference.attribute())) {
+            return null;
+        }
+        String where = " (" + role.resource().address() + " at " + at(role.resource().declaration()) + ")";
+        if (!trusted(role)) {
+            return "names a role whose trust policy does not let cloudtrail.amazonaws.com sts:AssumeRole" + where;
+        }
+        List<String> missing = missingPermissions(role, trail, model);
+        if (!missing.isEmpty()) {
+            return "names a role whose policies do not allow " + String.join(" and ", missing)
+                    + " on the trail's log streams" + where;
+        }
+        return null;
+    }
+
+    private static String at(Location location) {
+        return location.file() + ":" + location.line();
+    }
+
+    // ---- trust ----
+
+    /** True unless the trust policy is readable and lets nobody matching CloudTrail assume the role. */
+    private static boolean trusted(Role role) {
+        if (!role.trustPolicy().isPresent()) {
+            return true; // required by both formats: its absence is the deployment's error, not ours to guess
+        }
+        PolicyDocument trust = PolicyDocument.of(role.trustPolicy().value());
+        if (trust == null) {
+            return true;
+        }
+        boolean allowed = false;
+        for (PolicyDocument.Statement s : trust.statements()) {
+            Boolean action = actionAllows(s, "sts:AssumeRole");
+            Boolean principal = cloudTrailPrincipal(s.principal());
+            if (action == null || principal == null) {
+                return true; // not readable statically
+            }
+            if (action && principal) {
+                if (!s.allow()) {
+                    return false;
+                }
+                allowed = true;
+            }
+        }
+        return allowed;
+    }
+
+    private static Boolean cloudTrailPrincipal(Value principal) {
+        if (principal == null) {
+            return false;
+        }
+        Value p = Values.unwrap(principal);
+        if (p instanceof Value.Text t) {
+            return t.text().equals("*");
+        }
+        if (!(p instanceof Value.MapValue map)) {
+            return null;
+        }
+        for (Value.Entry entry : map.entries().values()) {
+            for (Value id : items(entry.value())) {
+                String text = Values.scalarText(id);
+                if (text == null) {
+                    return null;
+                }
+                if (text.equals("*") || entry.key().equals("Service")
+                        && text.toLowerCase(Locale.ROOT).equals("cloudtrail.amazonaws.com")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- permissions ----
+
+    /** The actions the role's visible policies do not allow on the trail's streams; none when unknown. */
+    private static List<String> missingPermissions(Role role, Trail trail, ResourceModel model) {
+        List<PolicyDocument> documents = new ArrayList<>();
+        boolean invisible = false;
+        for (Attribute inline : role.inlinePolicies()) {
+            invisible |= !add(inline.value(), documents);
+        }
+        if (role.managedPolicyArns().isPresent()) {
+            for (Value arn : items(role.managedPolicyArns().value())) {
+                invisible |= !addByArn(arn, model, documents);
+            }
+        }
+        for (PolicyAttachment attachment : model.policyAttachments()) {
+            if (!attaches(attachment, role, model)) {
+                continue;
+            }
+            if (attachment.document().isPresent()) {
+                invisible |= !add(attachment.document().value(), documents);
+            } else if (attachment.policyArn().isPresent()) {
+                invisible |= !addByArn(attachment.policyArn().value(), model, documents);
+            } else {
+                invisible = true;
+            }
+        }
+        if (invisible || documents.isEmpty()) {
+            return List.of(); // a policy that cannot be seen may grant it: unknown, not a finding
+        }
+        boolean organization = isTrue(trail.isOrganizationTrail());
+        Value group = trail.logGroupArn().isPresent() ? firstLeaf(trail.logGroupArn().value()) : null;
+        List<String> missing = new ArrayList<>();
+        for (String action : ACTIONS) {
+            boolean allowed = false;
+            boolean denied = false;
+            for (PolicyDocument document : documents) {
+                for (PolicyDocument.Statement s : document.statements()) {
+                    Boolean matches = actionAllows(s, action);
+                    Boolean covers = Boolean.TRUE.equals(matches) ? covers(s, group, organization, model) : null;
+                    if (s.allow()) {
+                        // What cannot be read counts as allowing: a finding needs certainty.
+                        allowed |= matches == null || matches && (covers == null || covers);
+                    } else {
+                        denied |= Boolean.TRUE.equals(matches) && Boolean.TRUE.equals(covers);
+                    }
+                }
+            }
+            if (!allowed || denied) { // an explicit Deny wins over any Allow
+                missing.add(action);
+            }
+        }
+        return missing;
+    }
+
+    private static boolean add(Value policy, List<PolicyDocument> documents) {
+        PolicyDocument document = policy == null ? null : PolicyDocument.of(policy);
+        if (document == null) {
+            return false;
+        }
+        documents.add(document);
+        return true;
+    }
+
+    /** A policy named by ARN: visible only when it is declared here. */
+    private static boolean addByArn(Value arn, ResourceModel model, List<PolicyDocument> documents) {
+        if (Values.unwrap(arn) instanceof Value.Reference r) {
+            Resource target = model.resource(r.target());
+            for (ManagedPolicy policy : model.managedPolicies()) {
+                if (policy.resource() == target && policy.document().isPresent()) {
+                    return add(policy.document().value(), documents);
+                }
+            }
+            for (PolicyAttachment attachment : model.policyAttachments()) {
+                if (attachment.resource() == target && attachment.document().isPresent()) {
+                    return add(attachment.document().value(), documents);
+                }
+            }
+        }
+        return false; // an AWS-managed or foreign policy
+    }
+
+    private static boolean attaches(PolicyAttachment attachment, Role role, ResourceModel model) {
+        for (Value value : attachment.roles()) {
+            for (Value item : items(value)) {
+                if (Values.unwrap(item) instanceof Value.Reference r && model.resource(r.target()) == role.resource()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a statement's resources cover the streams CloudTrail writes in the trail's log
+     * group; null when that cannot be told statically.
+     */
+    private static Boolean covers(PolicyDocument.Statement s, Value group, boolean organization, ResourceModel model) {
+        if (s.resources() == null) {
+            return s.notResources() == null ? Boolean.FALSE : null;
+        }
+        Boolean result = false;
+        for (Value pattern : s.resources()) {
+            Boolean one = coversOne(Values.unwrap(pattern), group, organization, model);
+            if (Boolean.TRUE.equals(one)) {
+                return true;
+            }
+            if (one == null) {
+                result = null;
+            }
+        }
+        return result;
+    }
+
+    private static Boolean coversOne(Value pattern, Value group, boolean organization, ResourceModel model) {
+        String stream = organization ? ORGANIZATION_STREAM : ACCOUNT_STREAM;
+        String text = Values.scalarText(pattern);
+        if (text != null) {
+            if (text.equals("*")) {
+                return true;
+            }
+            String groupText = group == null ? null : Values.scalarText(group);
+            if (groupText != null && groupText.endsWith(":*")) {
+                String base = groupText.substring(0, groupText.length() - 2);
+                return PolicyDocument.resourceMatches(text, base + stream);
+            }
+            if (text.startsWith("arn:") && text.split(":", -1).length > 2) {
+                String service = text.split(":", -1)[2];
+                if (!PolicyDocument.resourceMatches(service, "logs")) {
+                    return false; // another service's resource
+                }
+            }
+            return null;
+        }
+        // A pattern built from a reference: compare with the trail's log group by identity.
+        List<Value> parts = pattern instanceof Value.Concatenation c ? c.parts() : List.of(pattern);
+        for (int i = 0; i < parts.size(); i++) {
+            if (!(Values.unwrap(parts.get(i)) instanceof Value.Reference r)) {
+                continue;
+            }
+            Resource referenced = model.resource(r.target());
+            var logGroup = model.logGroups().stream().filter(g -> g.resource() == referenced).findFirst();
+            if (logGroup.isEmpty()) {
+                continue;
+            }
+            Value.Reference trailGroup = group == null ? null : firstReference(group);
+            if (trailGroup == null || model.resource(trailGroup.target()) != referenced) {
+                return trailGroup == null ? null : Boolean.FALSE; // another log group
+            }
+            StringBuilder tail = new StringBuilder();
+            if (logGroup.get().references().isArn(r.attribute()) && logGroup.get().references().arnEndsWithWildcard()) {
+                tail.append(":*");
+            }
+            for (Value after : parts.subList(i + 1, parts.size())) {
+                String known = Values.scalarText(after);
+                if (known == null && Values.unwrap(after) instanceof Value.Reference p
+                        && p.kind() == Value.ReferenceKind.PSEUDO_PARAMETER) {
+                    known = SAMPLE_PSEUDO_PARAMETERS.get(p.target()); // the account and region of the sample stream
+                }
+                if (known == null) {
+                    return null;
+                }
+                tail.append(known);
+            }
+            boolean byName = logGroup.get().references().isName(r.attribute());
+            boolean byArn = logGroup.get().references().isArn(r.attribute());
+            if (!byName && !byArn) {
+                return null;
+            }
+            return PolicyDocument.resourceMatches(tail.toString(), stream)
+                    || !organization && tail.indexOf("CloudTrail") >= 0 && tail.toString().endsWith("*");
+        }
+        return null;
+    }
+
+    // ---- values ----
+
+    /** Whether a statement's Action (or NotAction) covers an action; null when not readable. */
+    static Boolean actionAllows(PolicyDocument.Statement s, String action) {
+        if (s.actions() != null) {
+            boolean unknown = false;
+            for (Value pattern : s.actions()) {
+                for (Value item : items(pattern)) {
+                    String text = Values.scalarText(item);
+                    if (text == null) {
+                        unknown = true;
+                    } else if (PolicyDocument.actionMatches(text, action)) {
+                        return true;
+                    }
+                }
+            }
+            return unknown ? null : Boolean.FALSE;
+        }
+        if (s.notActions() != null) {
+            for (Value pattern : s.notActions()) {
+                for (Value item : items(pattern)) {
+                    String text = Values.scalarText(item);
+                    if (text == null) {
+                        return null;
+                    }
+                    if (PolicyDocument.actionMatches(text, action)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static List<Value> items(Value value) {
+        Value v = Values.unwrap(value);
+        return v instanceof Value.ListValue l ? l.items() : List.of(value);
+    }
+
+    private static Value firstLeaf(Value value) {
+        List<ValuePaths.Leaf> leaves = ValuePaths.leaves(value);
+        return leaves.isEmpty() ? null : leaves.get(0).value();
+    }
+
+    private static Value.Reference firstReference(Value value) {
+        Value v = Values.unwrap(value);
+        if (v instanceof Value.Reference r) {
+            return r;
+        }
+        if (v instanceof Value.Concatenation c && !c.parts().isEmpty()
+                && Values.unwrap(c.parts().get(0)) instanceof Value.Reference r) {
+            return r;
+        }
+        return null;
+    }
+
+    private static boolean isTrue(Attribute attribute) {
+        if (!attribute.isPresent()) {
+            return false;
+        }
+        for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
+            if (leaf.value() instanceof Value.Bool b && b.value()
+                    || leaf.value() instanceof Value.Text t && t.text().equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.trailwatch.rules;
+
+import dev.trailwatch.model.Resource;
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
+import dev.trailwatch.model.aws.Alarm;
+import dev.trailwatch.model.aws.LogGroup;
+import dev.trailwatch.model.aws.MetricFilter;
+import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.source.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * TW004: the point of delivering to CloudWatch Logs is to be told. When the trail's log group is
+ * declared in the template or configuration, some metric filter must read it and some alarm
+ * with an action must watch a metric such a filter publishes. Values that cannot be known count
+ * as matching: a warning needs certainty.
+ */
+@RuleInfo(id = "TW004", name = "CloudTrailLogGroupMonitored", severity = Severity.WARNING,
+        summary = "Someone must be notified: a metric filter must read the trail's log group and an alarm with an"
+                + " action must watch its metric",
+        peerIds = {"CloudWatch.1", "CloudWatch.4"}, tags = {"security", "CIS-AWS-1.4.0/4.1", "CIS-AWS-1.2.0/3.1"})
+public final class NotificationRule extends Rule {
+    /** CIS monitoring filters, recognised by words their patterns use. */
+    private static final Map<String, List<String>> CIS_FILTERS = cisFilters();
+
+    private static Map<String, List<String>> cisFilters() {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("unauthorized API calls", List.of("UnauthorizedOperation", "AccessDenied"));
+        filters.put("console sign-in without MFA", List.of("MFAUsed"));
+        filters.put("root account usage", List.of("\"Root\"", "Root"));
+        filters.put("IAM policy changes", List.of("DeleteGroupPolicy", "PutRolePolicy", "AttachUserPolicy"));
+        filters.put("CloudTrail configuration changes", List.of("StopLogging", "UpdateTrail", "DeleteTrail"));
+        filters.put("console authentication failures", List.of("Failed authentication"));
+        filters.put("KMS key deletion", List.of("ScheduleKeyDeletion", "DisableKey"));
+        filters.put("S3 bucket policy changes", List.of("PutBucketPolicy"));
+        filters.put("AWS Config changes", List.of("StopConfigurationRecorder"));
+        filters.put("security group changes", List.of("AuthorizeSecurityGroupIngress"));
+        filters.put("network ACL changes", List.of("CreateNetworkAcl"));
+        filters.put("network gateway changes", List.of("CreateCustomerGateway", "AttachInternetGateway"));
+        filters.put("route table changes", List.of("CreateRoute", "ReplaceRoute"));
+        filters.put("VPC changes", List.of("CreateVpc", "DeleteVpc"));
+        filters.put("AWS Organizations changes", List.of("organizations.amazonaws.com"));
+        return filters;
+    }
+
+    @Override
+    public void check(ResourceModel model, Consumer<Finding> report) {
+        for (Trail trail : model.trails()) {
+            if (!trail.logGroupArn().isPresent()) {
+                continue;
+            }
+            LogGroup group = declaredGroup(trail.logGroupArn().value(), model);
+            if (group == null) {
+                continue; // not declared here: its filters, if any, are elsewhere
+            }
+            List<MetricFilter> filters = new ArrayList<>();
+            for (MetricFilter filter : model.metricFilters()) {
+                if (reads(filter, group, model)) {
+                    filters.add(filter);
+                }
+            }
+            Location at = new Location(trail.resource().declaration().file(), trail.logGroupArn().range());
+            String name = group.resource().address();
+            if (filters.isEmpty()) {
+                report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no metric"
+                        + " filter reads log group " + name, "Add a metric filter on " + name + " (for example for"
+                        + " unauthorized API calls) and an alarm on its metric with an alarm action; see"
+                        + " `trailwatch explain TW004`."));
+                continue;
+            }
+            boolean alarmed = model.alarms().stream().anyMatch(alarm -> watches(alarm, filters));
+            if (!alarmed) {
+                report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no alarm"
+                        + " with an action watches the metrics of the filters on log group " + name + " ("
+                        + recognised(filters) + ")", "Add an alarm on the filter's metric (same namespace and name)"
+                        + " with an alarm action such as an SNS topic; see `trailwatch explain TW004`."));
+            }
+        }
+    }
+
+    /** The log group a trail's value refers to, when it is declared here. */
+    private static LogGroup declaredGroup(Value value, ResourceModel model) {
+        for (ValuePaths.Leaf leaf : ValuePaths.leaves(value)) {
+            Value v = leaf.value();
+            Value first = v instanceof Value.Concatenation c && !c.parts().isEmpty() ? Values.unwrap(c.parts().get(0)) : v;
+            if (first instanceof Value.Reference r) {
+                Resource target = model.resource(r.target());
+                for (LogGroup group : model.logGroups()) {
+                    if (group.resource() == target) {
+                        return group;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean reads(MetricFilter filter, LogGroup group, ResourceModel model) {
+        if (!filter.logGroupName().isPresent()) {
+            return false;
+        }
+        for (ValuePaths.Leaf leaf : ValuePaths.leaves(filter.logGroupName().value())) {
+            Value v = leaf.value();
+            if (v instanceof Value.Reference r) {
+                if (model.resource(r.target()) == group.resource()) {
+                    return true;
+                }
+            } else if (v instanceof Value.Text t) {
+                String name = group.name().isPresent() ? Values.scalarText(group.name().value()) : null;
+                if (name != null && name.equals(t.text())) {
+                    return true;
+                }
+            } else {
+                return true; // not known statically: counts as reading it
+            }
+        }
+        return false;
+    }
+
+    private static boolean watches(Alarm alarm, List<MetricFilter> filters) {
+        if (!hasAction(alarm)) {
+            return false;
+        }
+        for (MetricFilter filter : filters) {
+            for (MetricFilter.Metric metric : filter.metrics()) {
+                if (same(alarm.metricName().value(), metric.name()) && same(alarm.namespace().value(), metric.namespace())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAction(Alarm alarm) {
+        if (!alarm.actions().isPresent()) {
+            return false;
+        }
+        Value actions = Values.unwrap(alarm.actions().value());
+        return !(actions instanceof Value.ListValue l && l.items().isEmpty()) && !(actions instanceof Value.Null);
+    }
+
+    /** Equal when both are known; a value not known statically matches anything. */
+    private static boolean same(Value a, Value b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        String x = Values.scalarText(a);
+        String y = Values.scalarText(b);
+        return x == null || y == null || x.equals(y);
+    }
+
+    private static String recognised(List<MetricFilter> filters) {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, List<String>> cis : CIS_FILTERS.entrySet()) {
+            for (MetricFilter filter : filters) {
+                String pattern = filter.pattern().isPresent() ? Values.scalarText(filter.pattern().value()) : null;
+                if (pattern != null && cis.getValue().stream().anyMatch(pattern::contains) && !found.contains(cis.getKey())) {
+                    found.add(cis.getKey());
+                }
+            }
+        }
+        return found.isEmpty() ? "no CIS monitoring filter recognised among them"
+                : "CIS monitoring filters present: " + String.join(", ", found);
+    }
+}

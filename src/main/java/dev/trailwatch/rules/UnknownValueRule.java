@@ -1,0 +1,37 @@
+package dev.trailwatch.rules;
+
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.source.Location;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * TW000 (only with --strict): a value the rules need that cannot be known statically, with the
+ * reason the loader recorded, so that a reviewer knows what was not checked.
+ */
+@RuleInfo(id = "TW000", name = "ValueNotKnownStatically", severity = Severity.NOTE,
+        summary = "A value the rules need is not known statically (reported only with --strict)",
+        peerIds = {"none: trailwatch's own"}, tags = {"trailwatch"})
+public final class UnknownValueRule extends Rule {
+    @Override
+    public void check(ResourceModel model, Consumer<Finding> report) {
+        for (Trail trail : model.trails()) {
+            for (Attribute attribute : List.of(trail.logGroupArn(), trail.roleArn())) {
+                if (!attribute.isPresent()) {
+                    continue;
+                }
+                for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
+                    if (leaf.value() instanceof Value.Unknown unknown) {
+                        Location at = new Location(trail.resource().declaration().file(), attribute.range());
+                        report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
+                                + attribute.name() + " is not known statically" + leaf.when() + ": " + unknown.reason(),
+                                "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked."));
+                    }
+                }
+            }
+        }
+    }
+}
