@@ -111,12 +111,14 @@ public final class NotificationRule extends Rule {
                 if (model.resource(r.target()) == group.resource()) {
                     return true;
                 }
-            } else if (v instanceof Value.Text t) {
+            } else if (v instanceof Value.Text t && !t.text().isEmpty()) {
                 String name = group.name().isPresent() ? Values.scalarText(group.name().value()) : null;
-                if (name != null && name.equals(t.text())) {
+                if (name == null || name.equals(t.text())) {
                     return true;
                 }
             } else {
+                // Not known, or empty (no filter can read a log group without a name: this value is
+                // not the one deployed alongside the trail): counts as reading it.
                 return true; // not known statically: counts as reading it
             }
         }
