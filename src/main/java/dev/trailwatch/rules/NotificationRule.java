@@ -113,7 +113,7 @@ public final class NotificationRule extends Rule {
                 }
             } else if (v instanceof Value.Text t && !t.text().isEmpty()) {
                 String name = group.name().isPresent() ? Values.scalarText(group.name().value()) : null;
-                if (name == null || name.equals(t.text())) {
+                if (name != null && name.equals(t.text())) {
                     return true;
                 }
             } else {
