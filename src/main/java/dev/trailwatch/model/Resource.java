@@ -7,12 +7,14 @@ import dev.trailwatch.source.Location;
  * id or the Terraform address. {@code declaration} is where it is declared (logical id key,
  * or the resource block's header), where findings about missing attributes point.
  * {@code sourceDeclaration}, when not null, is where a resource read from generated output (a
- * Terraform plan) is written in the configuration the output came from.
+ * Terraform plan) is written in the configuration the output came from. {@code region} is the
+ * AWS region it is deployed to when that is known statically (a Terraform provider's literal
+ * region), else null.
  */
 public record Resource(String type, String name, String address, Location declaration, Value.MapValue properties,
-        Location sourceDeclaration) {
+        Location sourceDeclaration, String region) {
     public Resource(String type, String name, String address, Location declaration, Value.MapValue properties) {
-        this(type, name, address, declaration, properties, null);
+        this(type, name, address, declaration, properties, null, null);
     }
 
     public Value.Entry property(String key) {

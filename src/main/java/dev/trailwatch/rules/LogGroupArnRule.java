@@ -38,7 +38,7 @@ public final class LogGroupArnRule extends Rule {
             List<String> problems = new ArrayList<>();
             List<Finding.Related> related = new ArrayList<>();
             for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                String problem = problem(leaf.value(), model);
+                String problem = problem(leaf.value(), trail, model);
                 if (problem != null) {
                     problems.add(attribute.name() + " " + problem + leaf.when() + leaf.from());
                     if (leaf.origin() != null) {
@@ -58,10 +58,36 @@ public final class LogGroupArnRule extends Rule {
     }
 
     /** What is wrong with one possible value, or null when it is acceptable or not known. */
-    private static String problem(Value value, ResourceModel model) {
+    private static String problem(Value value, Trail trail, ResourceModel model) {
         if (value instanceof Value.Text text) {
-            return text(text.text());
+            String problem = text(text.text());
+            return problem != null ? problem : region(regionOf(text.text()), trail);
         }
+        Value first = value instanceof Value.Concatenation c && !c.parts().isEmpty() ? Values.unwrap(c.parts().get(0))
+                : value;
+        if (first instanceof Value.Reference r && model.resource(r.target()) != null) {
+            String problem = problemWithReference(value, model);
+            return problem != null ? problem : region(model.resource(r.target()).region(), trail);
+        }
+        return problemWithReference(value, model);
+    }
+
+    /** A log group in another region than the trail, when both regions are known. */
+    private static String region(String groupRegion, Trail trail) {
+        String trailRegion = trail.resource().region();
+        if (groupRegion == null || trailRegion == null || groupRegion.isEmpty() || groupRegion.equals(trailRegion)) {
+            return null;
+        }
+        return "is a log group in " + groupRegion + " but the trail is in " + trailRegion
+                + ": CloudTrail delivers only to a log group in the trail's own region";
+    }
+
+    private static String regionOf(String arn) {
+        String[] fields = arn.split(":", -1);
+        return fields.length > 3 && arn.startsWith("arn:") ? fields[3] : null;
+    }
+
+    private static String problemWithReference(Value value, ResourceModel model) {
         if (value instanceof Value.Reference reference) {
             return reference(reference, "", model);
         }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * What the .tf and .tf.json files of one folder declare: a Terraform module. Blocks that do not
- * matter for the analysis (terraform, provider, moved, import, check, removed) are parsed and
- * ignored.
+ * matter for the analysis (terraform, moved, import, check, removed) are parsed and ignored;
+ * providers matter for their regions.
  */
 public final class Module {
     /** A block and the file it is written in. */
@@ -32,6 +32,7 @@ public final class Module {
     final Map<String, Declared> dataSources = new LinkedHashMap<>();
     final Map<String, Declared> moduleCalls = new LinkedHashMap<>();
     final Map<String, Declared> outputs = new LinkedHashMap<>();
+    final List<Declared> providers = new ArrayList<>();
     final List<SourceFile> files = new ArrayList<>();
     final List<InputError> errors = new ArrayList<>();
 
@@ -67,7 +68,8 @@ public final class Module {
                 case "data" -> dataSources.put(declared.label(0) + "." + declared.label(1), declared);
                 case "module" -> moduleCalls.put(declared.label(0), declared);
                 case "output" -> outputs.put(declared.label(0), declared);
-                default -> { } // terraform, provider, moved, import, check, removed: nothing to evaluate
+                case "provider" -> providers.add(declared);
+                default -> { } // terraform, moved, import, check, removed: nothing to evaluate
             }
         }
     }

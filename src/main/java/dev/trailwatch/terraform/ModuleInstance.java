@@ -41,6 +41,8 @@ final class ModuleInstance {
     private final Map<String, Value> literalLocalValues = new HashMap<>();
     private final Set<String> evaluatingLocals = new HashSet<>();
     private final Map<String, List<ModuleInstance>> children = new HashMap<>();
+    /** The calling module's provider regions, by alias (null: the default provider). */
+    private java.util.function.Function<String, String> inheritedRegion;
 
     ModuleInstance(Module module, ModuleReader reader, Map<String, VariableValue> inputs, String prefix, String callKey,
             Set<Path> ancestors, ModulesManifest manifest, List<InputError> errors) {
@@ -163,7 +165,7 @@ final class ModuleInstance {
         Range header = header(block);
         Value.MapValue properties = body(block.body(), instance.scope, declared.file());
         return new Resource(type, name, prefix + type + "." + name + instance.suffix, declared.file().locate(header),
-                properties);
+                properties, null, region(block));
     }
 
     /**
@@ -277,6 +279,35 @@ final class ModuleInstance {
         return new Value.MapValue(entries, range);
     }
 
+    // ---- regions ----
+
+    /**
+     * The region of a resource's AWS provider when it is a literal: its {@code provider = aws.ALIAS}
+     * or the default {@code provider "aws"}, declared in this module or inherited from the caller.
+     */
+    private String region(Body.Block block) {
+        Body.Attribute provider = block.body().attribute("provider");
+        String alias = null;
+        if (provider != null && provider.value() instanceof Expression.GetAttr g
+                && g.object() instanceof Expression.Variable v && v.name().equals("aws")) {
+            alias = g.name();
+        }
+        return providerRegion(alias);
+    }
+
+    private String providerRegion(String alias) {
+        for (Module.Declared p : module.providers) {
+            Body.Attribute aliasAttribute = p.block().body().attribute("alias");
+            String declaredAlias = aliasAttribute == null ? null
+                    : Values.scalarText(literals.eval(aliasAttribute.value(), Scope.EMPTY, p.file()));
+            if (p.label(0).equals("aws") && java.util.Objects.equals(alias, declaredAlias)) {
+                Body.Attribute region = p.block().body().attribute("region");
+                return region == null ? null : Values.scalarText(literals.eval(region.value(), Scope.EMPTY, p.file()));
+            }
+        }
+        return inheritedRegion != null ? inheritedRegion.apply(alias) : null;
+    }
+
     // ---- called modules ----
 
     /** The instances of a module call, or null when its source cannot be read. */
@@ -318,8 +349,10 @@ final class ModuleInstance {
                         call.file().locate(argument.range()), "argument " + argument.name() + " of " + prefix + "module."
                         + name));
             }
-            out.add(new ModuleInstance(child, reader, arguments, prefix + "module." + name + instance.suffix + ".", key,
-                    chain, manifest, errors));
+            ModuleInstance childInstance = new ModuleInstance(child, reader, arguments,
+                    prefix + "module." + name + instance.suffix + ".", key, chain, manifest, errors);
+            childInstance.inheritedRegion = this::providerRegion;
+            out.add(childInstance);
         }
         return out;
     }

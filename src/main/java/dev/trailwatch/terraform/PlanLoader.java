@@ -118,7 +118,7 @@ public final class PlanLoader {
             String base = r.address().replaceFirst("\\[.*]$", "");
             Location source = r.address().startsWith("module.") ? null : declared.get(base);
             located.add(source == null ? r
-                    : new Resource(r.type(), r.name(), r.address(), r.declaration(), r.properties(), source));
+                    : new Resource(r.type(), r.name(), r.address(), r.declaration(), r.properties(), source, null));
         }
         return located;
     }
