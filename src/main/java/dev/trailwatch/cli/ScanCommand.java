@@ -1,17 +1,26 @@
 package dev.trailwatch.cli;
 
 import dev.trailwatch.cloudformation.ParameterValues;
+import dev.trailwatch.report.CheckstyleReport;
+import dev.trailwatch.report.GithubReport;
 import dev.trailwatch.report.JsonReport;
+import dev.trailwatch.report.JunitReport;
+import dev.trailwatch.report.SarifReport;
 import dev.trailwatch.report.Report;
 import dev.trailwatch.report.TextReport;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
+import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
+import dev.trailwatch.suppress.Baseline;
+import dev.trailwatch.suppress.FindingPolicy;
+import dev.trailwatch.suppress.Fingerprints;
+import dev.trailwatch.suppress.ProjectConfig;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
@@ -24,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +62,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "files or folders to scan (default: .); - reads standard input")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text or json (default: text)")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text, json, sarif, junit, github or checkstyle (default: text)")
     String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report there instead of stdout")
@@ -94,6 +105,19 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "the name to report for standard input")
     String stdinFilename = "<stdin>";
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "the project file (default: the nearest .trailwatch.yml up to the git root)")
+    Path configFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings not in this baseline")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "record the current findings' fingerprints")
+    Path writeBaseline;
+
+    @Option(names = "--show-source", description = "text format: show each finding's source line")
+    boolean showSource;
+
     @Option(names = "--strict", description = "also report values that cannot be known statically (TW000, note)")
     boolean strict;
 
@@ -106,31 +130,40 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        DisplayPaths displayPaths = new DisplayPaths(Paths.get(""));
         Report report;
         Severity threshold;
         List<Rule> rules;
         ParameterValues parameters;
-        try {
-            report = report(format);
-            threshold = failOn.equalsIgnoreCase("never") ? null : severity(failOn);
-            rules = selectRules();
-            parameters = parameters();
-        } catch (UsageException e) {
-            err.println("trailwatch: " + e.getMessage());
-            return ExitCodes.ERROR;
-        }
-
-        DisplayPaths displayPaths = new DisplayPaths(Paths.get(""));
         VariableInputs variables;
+        ProjectConfig config;
+        Set<String> baselineFingerprints;
         try {
+            config = projectConfig(displayPaths);
+            report = report(format, displayPaths);
+            String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
+            threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
+            rules = selectRules(config);
+            parameters = parameters();
             variables = new VariableInputs(variableOptions(), displayPaths, maxFileSize);
+            baselineFingerprints = baseline == null ? Set.of() : readBaseline(baseline);
         } catch (UsageException e) {
             err.println("trailwatch: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        Scanner scanner = new Scanner(rules, parameters, variables, displayPaths, maxFileSize, jobs);
+        excludes.addAll(config.excludes());
+
+        Path fingerprintBase = baseline != null ? baseline.toAbsolutePath().getParent()
+                : writeBaseline != null ? writeBaseline.toAbsolutePath().getParent() : displayPaths.workingDirectory();
+        FindingPolicy policy = new FindingPolicy(displayPaths, new Fingerprints(fingerprintBase), config.ruleSettings(),
+                config.suppressions(), baselineFingerprints);
+        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now()), policy, parameters, variables,
+                displayPaths, maxFileSize, jobs);
         ScanResult result = scan(scanner);
 
+        if (writeBaseline != null && !writeBaseline(result, err)) {
+            return ExitCodes.ERROR;
+        }
         if (!writeReport(report, result, err)) {
             return ExitCodes.ERROR;
         }
@@ -147,8 +180,54 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         boolean failing = threshold != null
-                && result.findings().stream().map(Finding::severity).anyMatch(s -> s.atLeast(threshold));
+                && result.reported().stream().map(Finding::severity).anyMatch(s -> s.atLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    private boolean failOnGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--fail-on");
+    }
+
+    /** --config, or the nearest .trailwatch.yml from the working directory up to the git root. */
+    private ProjectConfig projectConfig(DisplayPaths paths) throws UsageException {
+        Path file = configFile != null ? configFile : ProjectConfig.find(paths.workingDirectory());
+        if (file == null) {
+            return ProjectConfig.none();
+        }
+        Set<String> known = new LinkedHashSet<>();
+        for (Rule rule : Rules.all()) {
+            known.add(rule.metadata().id());
+        }
+        String shown = paths.show(file);
+        try {
+            return ProjectConfig.read(file, shown, known);
+        } catch (InputException e) {
+            throw new UsageException(e.position() == null ? shown + ": " + e.getMessage()
+                    : shown + ":" + e.position().line() + ":" + e.position().column() + ": " + e.getMessage());
+        }
+    }
+
+    private static Set<String> readBaseline(Path file) throws UsageException {
+        try {
+            return Baseline.read(file);
+        } catch (InputException e) {
+            throw new UsageException(file + (e.position() == null ? "" : ":" + e.position().line() + ":"
+                    + e.position().column()) + ": " + e.getMessage());
+        }
+    }
+
+    /** Records the fingerprints of the findings that are not suppressed otherwise. */
+    private boolean writeBaseline(ScanResult result, PrintWriter err) {
+        List<String> fingerprints = result.findings().stream()
+                .filter(f -> !f.isSuppressed() || f.suppressed().kind().equals("baseline"))
+                .map(Finding::fingerprint).toList();
+        try {
+            Baseline.write(writeBaseline, fingerprints);
+            return true;
+        } catch (IOException e) {
+            err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -218,22 +297,33 @@ final class ScanCommand implements Callable<Integer> {
 
     private static String summary(ScanResult result) {
         return "trailwatch: " + plural(result.files(), "file") + ", " + plural(result.resources(), "resource") + ", "
-                + plural(result.trails(), "trail") + ": " + plural(result.findings().size(), "finding") + ", "
-                + plural(result.errors().size(), "error");
+                + plural(result.trails(), "trail") + ": " + plural(result.reported().size(), "finding") + ", "
+                + plural(result.errors().size(), "error")
+                + (result.suppressed() > 0 ? ", " + result.suppressed() + " suppressed" : "");
     }
 
     private static String plural(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static Report report(String name) throws UsageException {
+    private Report report(String name, DisplayPaths paths) throws UsageException {
+        boolean colour = !noColor && System.console() != null && output == null;
         switch (name.toLowerCase(Locale.ROOT)) {
             case "text":
-                return new TextReport();
+                return new TextReport(showSource, colour, paths);
             case "json":
                 return new JsonReport();
+            case "sarif":
+                return new SarifReport();
+            case "junit":
+                return new JunitReport();
+            case "github":
+                return new GithubReport();
+            case "checkstyle":
+                return new CheckstyleReport();
             default:
-                throw new UsageException("unknown --format '" + name + "'; one of: text, json");
+                throw new UsageException("unknown --format '" + name + "'; one of: text, json, sarif, junit, github,"
+                        + " checkstyle");
         }
     }
 
@@ -245,7 +335,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private List<Rule> selectRules() throws UsageException {
+    private List<Rule> selectRules(ProjectConfig config) throws UsageException {
         Set<String> known = new LinkedHashSet<>();
         for (Rule rule : Rules.all()) {
             known.add(rule.metadata().id());
@@ -258,7 +348,8 @@ final class ScanCommand implements Callable<Integer> {
         List<Rule> selected = new ArrayList<>();
         for (Rule rule : Rules.all()) {
             String id = rule.metadata().id();
-            if (id.equals(Rules.STRICT_ONLY) && !strict) {
+            if (id.equals(Rules.STRICT_ONLY) && !strict || "off".equals(config.ruleSettings().get(id))
+                    && onlyRules.stream().noneMatch(id::equalsIgnoreCase)) {
                 continue;
             }
             boolean wanted = onlyRules.isEmpty() || onlyRules.stream().anyMatch(id::equalsIgnoreCase);

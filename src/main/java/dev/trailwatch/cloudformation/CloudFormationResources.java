@@ -13,6 +13,7 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.suppress.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ final class CloudFormationResources {
 
     private CloudFormationResources() {}
 
-    static ResourceModel model(List<Resource> resources) {
+    static ResourceModel model(List<Resource> resources, List<Suppression> suppressions) {
         List<Trail> trails = new ArrayList<>();
         List<LogGroup> logGroups = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
@@ -59,7 +60,7 @@ final class CloudFormationResources {
         }
         return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
                 List.copyOf(roles), List.copyOf(attachments), List.<ManagedPolicy>of(), List.copyOf(filters),
-                List.copyOf(alarms));
+                List.copyOf(alarms), List.copyOf(suppressions));
     }
 
     private static Attribute attribute(Resource r, String name) {

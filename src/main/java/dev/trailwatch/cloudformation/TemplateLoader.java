@@ -4,7 +4,10 @@ import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
+import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.suppress.InlineSuppressions;
+import dev.trailwatch.suppress.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ public final class TemplateLoader {
         Intrinsics intrinsics = new Intrinsics(file, section(template, "Parameters"), section(template, "Conditions"),
                 section(template, "Mappings"), parameters);
         List<Resource> resources = new ArrayList<>(declared.size());
+        Map<Resource, Range> extents = new java.util.LinkedHashMap<>();
+        List<Suppression> suppressions = new ArrayList<>();
         for (Value.Entry entry : declared.values()) {
             // Fn::ForEach::Name entries (the LanguageExtensions transform) expand at deploy time; others
             // that are not mappings are for CloudFormation's own validation to reject, not a reading error.
@@ -66,8 +71,11 @@ public final class TemplateLoader {
                     : resolved instanceof Value.MapValue pm ? pm : null;
             Resource resource = new Resource(type, entry.key(), entry.key(), file.locate(entry.keyRange()), propertyMap);
             resources.add(resource);
+            extents.put(resource, entry.keyRange().union(body.range()));
+            suppressions.addAll(metadataSuppressions(file, entry.key(), body.get("Metadata")));
         }
-        return CloudFormationResources.model(resources);
+        suppressions.addAll(InlineSuppressions.scan(file, extents));
+        return CloudFormationResources.model(resources, suppressions);
     }
 
     /**
@@ -105,6 +113,34 @@ public final class TemplateLoader {
                     new Value.Conditional(c.condition(), a, b, any.value().range())));
         }
         return new Value.MapValue(lifted, c.range());
+    }
+
+    /**
+     * {@code Metadata: {trailwatch: {ignore: [{id, reason, expires}]}}}: suppressions kept with the
+     * resource, in JSON templates too.
+     */
+    private static List<Suppression> metadataSuppressions(SourceFile file, String logicalId, Value metadata) {
+        if (!(metadata instanceof Value.MapValue m) || !(m.get("trailwatch") instanceof Value.MapValue tw)
+                || !(tw.get("ignore") instanceof Value.ListValue entries)) {
+            return List.of();
+        }
+        List<Suppression> out = new ArrayList<>();
+        for (Value item : entries.items()) {
+            if (!(item instanceof Value.MapValue e)) {
+                continue;
+            }
+            String id = Values.scalarText(e.get("id"));
+            String expiresText = Values.scalarText(e.get("expires"));
+            java.time.LocalDate expires = null;
+            try {
+                expires = expiresText == null ? null : java.time.LocalDate.parse(expiresText);
+            } catch (java.time.format.DateTimeParseException ignored) {
+                expires = null; // reported as TW100
+            }
+            out.add(new Suppression(Suppression.Kind.METADATA, id == null ? List.of() : List.of(id), logicalId, null,
+                    Values.scalarText(e.get("reason")), expires, expiresText, file.locate(item.range())));
+        }
+        return out;
     }
 
     /** A resource exists unless its Condition is false from literals alone (SPEC). */

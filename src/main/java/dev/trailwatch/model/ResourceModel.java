@@ -7,16 +7,18 @@ import dev.trailwatch.model.aws.MetricFilter;
 import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
+import dev.trailwatch.suppress.Suppression;
 import java.util.List;
 
 /**
  * What one deployable unit declares: a CloudFormation template, or a Terraform root module
  * with the modules it calls. Resources that cannot exist are not in it. The typed lists are the
- * resources rules read, filled by each format's loader.
+ * resources rules read, filled by each format's loader; {@code suppressions} those written in the
+ * sources (comments, CloudFormation Metadata).
  */
 public record ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups,
         List<Role> roles, List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
-        List<MetricFilter> metricFilters, List<Alarm> alarms) {
+        List<MetricFilter> metricFilters, List<Alarm> alarms, List<Suppression> suppressions) {
 
     /** The resource a reference's target names (an address, or a logical id), any instance index ignored. */
     public Resource resource(String target) {

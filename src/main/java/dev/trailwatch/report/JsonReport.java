@@ -47,9 +47,9 @@ public final class JsonReport implements Report {
         json.writeNumberField("files", result.files());
         json.writeNumberField("resources", result.resources());
         json.writeNumberField("trails", result.trails());
-        json.writeNumberField("findings", result.findings().size());
+        json.writeNumberField("findings", result.reported().size());
         json.writeNumberField("errors", result.errors().size());
-        json.writeNumberField("suppressed", 0);
+        json.writeNumberField("suppressed", result.suppressed());
         json.writeNumberField("unknownValues", result.unknownValues());
         json.writeEndObject();
         json.writeEndObject();
@@ -73,6 +73,20 @@ public final class JsonReport implements Report {
         json.writeEndObject();
         json.writeStringField("message", finding.message());
         json.writeStringField("remediation", finding.remediation());
+        if (finding.fingerprint() != null) {
+            json.writeStringField("fingerprint", finding.fingerprint());
+        }
+        if (finding.isSuppressed()) {
+            json.writeObjectFieldStart("suppressed");
+            json.writeStringField("kind", finding.suppressed().kind());
+            json.writeStringField("reason", finding.suppressed().reason());
+            if (finding.suppressed().expires() != null) {
+                json.writeStringField("expires", finding.suppressed().expires().toString());
+            } else {
+                json.writeNullField("expires");
+            }
+            json.writeEndObject();
+        }
         if (!finding.related().isEmpty()) {
             json.writeArrayFieldStart("related");
             for (Finding.Related related : finding.related()) {

@@ -2,19 +2,71 @@ package dev.trailwatch.report;
 
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.scan.ScanResult;
+import dev.trailwatch.source.DisplayPaths;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The compiler form {@code file:line:col: severity RULE message}, one finding a line, which IDEs
- * and editors parse with no configuration. Input errors go to standard error, not here.
+ * and editors parse with no configuration; with {@code showSource}, the source line and a caret
+ * under the column follow. Colour only on a terminal. Suppressed findings are not shown; input
+ * errors go to standard error, not here.
  */
 public final class TextReport implements Report {
+    private static final String RESET = "\u001b[0m";
+    private final boolean showSource;
+    private final boolean colour;
+    private final DisplayPaths paths;
+
+    public TextReport() {
+        this(false, false, null);
+    }
+
+    public TextReport(boolean showSource, boolean colour, DisplayPaths paths) {
+        this.showSource = showSource;
+        this.colour = colour;
+        this.paths = paths;
+    }
+
     @Override
     public void write(ScanResult result, Writer out) throws IOException {
-        for (Finding finding : result.findings()) {
-            out.write(finding.location().file() + ":" + finding.location().line() + ":" + finding.location().column()
-                    + ": " + finding.severity().label() + " " + finding.ruleId() + " " + finding.message() + "\n");
+        Map<String, List<String>> sources = new HashMap<>();
+        for (Finding f : result.reported()) {
+            String severity = f.severity().label();
+            if (colour) {
+                String code = switch (f.severity()) {
+                    case ERROR -> "\u001b[31m";
+                    case WARNING -> "\u001b[33m";
+                    case NOTE -> "\u001b[36m";
+                };
+                severity = code + severity + RESET;
+            }
+            out.write(f.location().file() + ":" + f.location().line() + ":" + f.location().column() + ": " + severity
+                    + " " + f.ruleId() + " " + f.message() + "\n");
+            if (showSource && paths != null) {
+                List<String> lines = sources.computeIfAbsent(f.location().file(), this::lines);
+                int line = f.location().line();
+                if (line >= 1 && line <= lines.size()) {
+                    String text = lines.get(line - 1);
+                    out.write("    " + text + "\n");
+                    out.write("    " + " ".repeat(Math.max(0, f.location().column() - 1)) + "^\n");
+                }
+            }
+        }
+    }
+
+    private List<String> lines(String file) {
+        try {
+            Path path = paths.workingDirectory().resolve(file);
+            return Files.readString(path, StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a file gone since the scan: the finding line stands alone
         }
     }
 }

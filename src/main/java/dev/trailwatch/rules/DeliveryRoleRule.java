@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
 @RuleInfo(id = "TW003", name = "CloudTrailDeliveryRoleUsable", severity = Severity.ERROR,
         summary = "The trail's CloudWatch Logs role must be an IAM role that CloudTrail can assume and that may"
                 + " create log streams and put log events in the trail's log group",
-        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"})
+        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"},
+        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html",
+        securitySeverity = "5.5")
 public final class DeliveryRoleRule extends Rule {
     private static final Pattern ROLE_ARN = Pattern.compile("arn:[a-z0-9-]+:iam::[0-9]{12}:role/.+");
     private static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");

@@ -1,15 +1,44 @@
 package dev.trailwatch.rules;
 
 import dev.trailwatch.source.Location;
+import java.time.LocalDate;
 import java.util.List;
 
-/** One problem found: what the user sees in every report format. */
+/**
+ * One problem found: what the user sees in every report format. {@code fingerprint} identifies it
+ * across edits elsewhere in the file (null until the scan sets it); {@code suppressed} says why it
+ * is not counted (null when it is).
+ */
 public record Finding(String ruleId, Severity severity, Location location, ResourceRef resource, String message,
-        String remediation, List<Related> related) {
+        String remediation, List<Related> related, String fingerprint, Suppressed suppressed) {
+
+    public Finding(String ruleId, Severity severity, Location location, ResourceRef resource, String message,
+            String remediation, List<Related> related) {
+        this(ruleId, severity, location, resource, message, remediation, related, null, null);
+    }
 
     /** The resource a finding is about. */
     public record ResourceRef(String type, String name, String address) {}
 
     /** Another place that explains the finding, such as the default that made a value empty. */
     public record Related(Location location, String message) {}
+
+    /** Why a finding is suppressed: {@code kind} is inline, metadata, config or baseline. */
+    public record Suppressed(String kind, String reason, LocalDate expires) {}
+
+    public Finding withFingerprint(String value) {
+        return new Finding(ruleId, severity, location, resource, message, remediation, related, value, suppressed);
+    }
+
+    public Finding withSuppression(Suppressed value) {
+        return new Finding(ruleId, severity, location, resource, message, remediation, related, fingerprint, value);
+    }
+
+    public Finding withSeverity(Severity value) {
+        return new Finding(ruleId, value, location, resource, message, remediation, related, fingerprint, suppressed);
+    }
+
+    public boolean isSuppressed() {
+        return suppressed != null;
+    }
 }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 @RuleInfo(id = "TW002", name = "CloudTrailLogGroupArnAccepted", severity = Severity.ERROR,
         summary = "The trail's CloudWatch Logs log group ARN must be one CloudTrail accepts:"
                 + " arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*",
-        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"})
+        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"},
+        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
+        securitySeverity = "5.5")
 public final class LogGroupArnRule extends Rule {
     private static final Pattern LOG_GROUP_ARN =
             Pattern.compile("arn:[a-z0-9-]+:logs:[a-z0-9-]*:[0-9]*:log-group:[^:*]+:\\*");

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 /** TW005: a trail declared with logging switched off records nothing, so nothing reaches CloudWatch Logs. */
 @RuleInfo(id = "TW005", name = "CloudTrailLoggingEnabled", severity = Severity.WARNING,
         summary = "A trail must be logging, or nothing reaches CloudWatch Logs",
-        peerIds = {"CloudTrail.1"}, tags = {"security", "CIS-AWS-1.4.0/3.1"})
+        peerIds = {"CloudTrail.1"}, tags = {"security", "CIS-AWS-1.4.0/3.1"},
+        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html",
+        securitySeverity = "5.5")
 public final class LoggingEnabledRule extends Rule {
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {

@@ -27,4 +27,10 @@ public @interface RuleInfo {
 
     /** Versioned standard controls, e.g. {@code CIS-AWS-1.4.0/3.4}. */
     String[] tags() default {};
+
+    /** Documentation of the fix (AWS's own pages). */
+    String helpUri();
+
+    /** GitHub code scanning's 0.0-10.0 score, as a string. */
+    String securitySeverity();
 }

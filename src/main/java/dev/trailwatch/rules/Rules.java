@@ -11,6 +11,6 @@ public final class Rules {
 
     public static List<Rule> all() {
         return List.of(new UnknownValueRule(), new CloudWatchLogsIntegrationRule(), new LogGroupArnRule(),
-                new DeliveryRoleRule(), new NotificationRule(), new LoggingEnabledRule());
+                new DeliveryRoleRule(), new NotificationRule(), new LoggingEnabledRule(), new SuppressionRule());
     }
 }

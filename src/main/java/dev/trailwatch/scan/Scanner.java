@@ -7,6 +7,9 @@ import dev.trailwatch.cloudformation.ParameterValues;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
+import dev.trailwatch.rules.RuleRunner;
+import dev.trailwatch.suppress.FindingPolicy;
+import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.PlanLoader;
@@ -38,16 +41,18 @@ public final class Scanner {
     static final long MAX_PLAN_SIZE = 512L * 1024 * 1024;
     private static final long WORKER_STACK_BYTES = 256L * 1024 * 1024;
 
-    private final List<Rule> rules;
+    private final RuleRunner runner;
+    private final FindingPolicy policy;
     private final ParameterValues parameters;
     private final VariableInputs variables;
     private final DisplayPaths paths;
     private final long maxFileSize;
     private final int jobs;
 
-    public Scanner(List<Rule> rules, ParameterValues parameters, VariableInputs variables, DisplayPaths paths,
-            long maxFileSize, int jobs) {
-        this.rules = rules;
+    public Scanner(RuleRunner runner, FindingPolicy policy, ParameterValues parameters, VariableInputs variables,
+            DisplayPaths paths, long maxFileSize, int jobs) {
+        this.runner = runner;
+        this.policy = policy;
         this.parameters = parameters;
         this.variables = variables;
         this.paths = paths;
@@ -57,12 +62,12 @@ public final class Scanner {
 
     /** What one file, or one Terraform configuration, contributed. */
     private record Outcome(int files, int resources, int trails, int unknownValues, List<Finding> findings,
-            List<InputError> errors) {
-        static final Outcome SKIPPED = new Outcome(0, 0, 0, 0, List.of(), List.of());
-        static final Outcome SYNTAX_OK = new Outcome(1, 0, 0, 0, List.of(), List.of());
+            List<InputError> errors, List<ScanResult.Check> checks) {
+        static final Outcome SKIPPED = new Outcome(0, 0, 0, 0, List.of(), List.of(), List.of());
+        static final Outcome SYNTAX_OK = new Outcome(1, 0, 0, 0, List.of(), List.of(), List.of());
 
         static Outcome error(InputError error) {
-            return new Outcome(1, 0, 0, 0, List.of(), List.of(error));
+            return new Outcome(1, 0, 0, 0, List.of(), List.of(error), List.of());
         }
     }
 
@@ -80,16 +85,16 @@ public final class Scanner {
             }
         }
         if (!terraformFolders.isEmpty()) {
-            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, rules);
+            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner);
             for (Path folder : terraformFolders) {
                 tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
-                        List.of(), terraform.folderErrors(folder))));
+                        List.of(), terraform.folderErrors(folder), List.of())));
             }
             for (Path root : terraform.roots(terraformFolders)) {
                 tasks.add(new Task(paths.show(root), () -> {
                     TerraformScan.RootResult result = terraform.analyse(root, terraformFolders);
-                    return new Outcome(0, result.resources(), result.trails(), result.unknownValues(), result.findings(),
-                            result.errors());
+                    return new Outcome(0, result.resources(), result.trails().size(), result.unknownValues(),
+                            result.findings(), result.errors(), checks(result.trails()));
                 }));
             }
         }
@@ -171,25 +176,30 @@ public final class Scanner {
         ScanResult rest = scan(files, collectionErrors);
         List<Outcome> outcomes = new ArrayList<>(run(List.of(new Task(stdin.displayPath(), () -> analyse(stdin)))));
         outcomes.add(new Outcome(rest.files(), rest.resources(), rest.trails(), rest.unknownValues(), rest.findings(),
-                List.of()));
+                List.of(), rest.checks()));
         return combine(outcomes, rest.errors());
     }
 
-    private static ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
+    private ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
         Set<Finding> findings = new LinkedHashSet<>();
+        List<ScanResult.Check> checks = new ArrayList<>();
         Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
         int files = 0;
         int resources = 0;
         int trails = 0;
         int unknown = 0;
         for (Outcome outcome : outcomes) {
-            findings.addAll(outcome.findings());
+            for (Finding finding : outcome.findings()) {
+                findings.add(policy.apply(finding, runner.suppressionRule()));
+            }
+            checks.addAll(outcome.checks());
             errors.addAll(outcome.errors());
             files += outcome.files();
             resources += outcome.resources();
             trails += outcome.trails();
             unknown += outcome.unknownValues();
         }
+        findings.addAll(policy.invalidSuppressions(runner.suppressionRule()));
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing((Finding f) -> f.location().file())
                 .thenComparingInt(f -> f.location().line())
@@ -200,7 +210,8 @@ public final class Scanner {
         sortedErrors.sort(Comparator.comparing(InputError::file)
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().line())
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().column()));
-        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails, unknown);
+        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails, unknown,
+                List.copyOf(new LinkedHashSet<>(checks)));
     }
 
     private Outcome scanOne(FileCollector.Candidate candidate) {
@@ -236,12 +247,10 @@ public final class Scanner {
             if (model == null) {
                 return Outcome.SKIPPED;
             }
-            List<Finding> findings = new ArrayList<>();
-            for (Rule rule : rules) {
-                rule.check(model, findings::add);
-            }
-            return new Outcome(1, model.resources().size(), model.trails().size(), ResourceModel.unknownValues(model.resources()),
-                    findings, List.of());
+            List<Finding> findings = runner.run(model);
+            List<Resource> trails = model.trails().stream().map(t -> t.resource()).toList();
+            return new Outcome(1, model.resources().size(), model.trails().size(),
+                    ResourceModel.unknownValues(model.resources()), findings, List.of(), checks(trails));
         } catch (InputException e) {
             return Outcome.error(new InputError(file.displayPath(), e.position(), e.getMessage()));
         } catch (StackOverflowError e) {
@@ -250,6 +259,20 @@ public final class Scanner {
             return Outcome.error(new InputError(file.displayPath(), null,
                     "internal error while analysing this file: " + e));
         }
+    }
+
+    /** Every rule run on every trail (TW000 and TW100 are about other things). */
+    private List<ScanResult.Check> checks(List<Resource> trails) {
+        List<ScanResult.Check> out = new ArrayList<>();
+        for (Resource trail : trails) {
+            for (Rule rule : runner.rules()) {
+                String id = rule.metadata().id();
+                if (!id.equals("TW000") && !id.equals("TW100")) {
+                    out.add(new ScanResult.Check(id, trail.declaration().file(), trail.address()));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -142,17 +142,19 @@ final class ModuleInstance {
     // ---- resources ----
 
     /** Every resource of this instance and the modules it calls, with their Terraform addresses. */
-    void collect(List<Resource> out) {
+    void collect(List<Resource> out, Map<SourceFile, Map<Resource, Range>> extents) {
         for (Module.Declared declared : module.resources) {
             for (Instance instance : instances(declared.block(), declared.file())) {
-                out.add(resource(declared, instance));
+                Resource resource = resource(declared, instance);
+                out.add(resource);
+                extents.computeIfAbsent(declared.file(), f -> new LinkedHashMap<>()).put(resource, declared.block().range());
             }
         }
         for (String name : module.moduleCalls.keySet()) {
             List<ModuleInstance> instances = children(name);
             if (instances != null) {
                 for (ModuleInstance child : instances) {
-                    child.collect(out);
+                    child.collect(out, extents);
                 }
             }
         }

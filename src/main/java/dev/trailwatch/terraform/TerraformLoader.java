@@ -3,8 +3,13 @@ package dev.trailwatch.terraform;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.source.InputError;
+import dev.trailwatch.source.Range;
+import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.suppress.InlineSuppressions;
+import dev.trailwatch.suppress.Suppression;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +27,17 @@ public final class TerraformLoader {
         ModuleInstance instance = new ModuleInstance(root, reader, inputs, "", "", Set.of(root.dir()),
                 ModulesManifest.of(root.dir()), errors);
         List<Resource> resources = new ArrayList<>();
-        instance.collect(resources);
-        return model(resources);
+        Map<SourceFile, Map<Resource, Range>> extents = new LinkedHashMap<>();
+        instance.collect(resources, extents);
+        List<Suppression> suppressions = new ArrayList<>();
+        for (Map.Entry<SourceFile, Map<Resource, Range>> file : extents.entrySet()) {
+            suppressions.addAll(InlineSuppressions.scan(file.getKey(), file.getValue()));
+        }
+        return TerraformResources.model(resources, suppressions);
     }
 
+    /** A model of resources that carry no suppressions (a plan: JSON has no comments). */
     static ResourceModel model(List<Resource> resources) {
-        return TerraformResources.model(resources);
+        return TerraformResources.model(resources, List.of());
     }
 }

@@ -3,7 +3,7 @@ package dev.trailwatch.terraform;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.rules.Finding;
-import dev.trailwatch.rules.Rule;
+import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import java.nio.file.Path;
@@ -20,18 +20,18 @@ import java.util.Set;
  */
 public final class TerraformScan {
     /** What one root configuration contributed. */
-    public record RootResult(Path root, List<Finding> findings, List<InputError> errors, int resources, int trails,
-            int unknownValues) {}
+    public record RootResult(Path root, List<Finding> findings, List<InputError> errors, int resources,
+            List<Resource> trails, int unknownValues) {}
 
     private final ModuleReader reader;
     private final VariableInputs variables;
-    private final List<Rule> rules;
+    private final RuleRunner runner;
     private final ModuleCallers callers;
 
-    public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, List<Rule> rules) {
+    public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, RuleRunner runner) {
         this.reader = new ModuleReader(paths, maxFileSize);
         this.variables = variables;
-        this.rules = rules;
+        this.runner = runner;
         this.callers = new ModuleCallers(paths.workingDirectory());
     }
 
@@ -49,12 +49,10 @@ public final class TerraformScan {
         List<InputError> errors = new ArrayList<>();
         ResourceModel model = TerraformLoader.load(root, reader, variables, errors);
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
-            rule.check(model, finding -> {
-                if (isIn(finding.location().file(), scanned)) {
-                    findings.add(finding);
-                }
-            });
+        for (Finding finding : runner.run(model)) {
+            if (isIn(finding.location().file(), scanned)) {
+                findings.add(finding);
+            }
         }
         List<Resource> reported = new ArrayList<>();
         for (Resource resource : model.resources()) {
@@ -62,7 +60,7 @@ public final class TerraformScan {
                 reported.add(resource);
             }
         }
-        int trails = (int) reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).count();
+        List<Resource> trails = reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).toList();
         return new RootResult(root, findings, errors, reported.size(), trails, ResourceModel.unknownValues(reported));
     }
 

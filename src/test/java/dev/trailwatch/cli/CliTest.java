@@ -62,10 +62,11 @@ class CliTest {
     void usageErrorsExitTwoWithOneLine() {
         Cli.Run format = Cli.run("scan", "--format", "xml", MISSING);
         assertEquals(ExitCodes.ERROR, format.exitCode());
-        assertEquals("trailwatch: unknown --format 'xml'; one of: text, json", format.err().strip());
+        assertEquals("trailwatch: unknown --format 'xml'; one of: text, json, sarif, junit, github, checkstyle",
+                format.err().strip());
         Cli.Run rule = Cli.run("scan", "--rules", "TW999", MISSING);
         assertEquals(ExitCodes.ERROR, rule.exitCode());
-        assertEquals("trailwatch: unknown rule 'TW999'; known: TW000, TW001, TW002, TW003, TW004, TW005",
+        assertEquals("trailwatch: unknown rule 'TW999'; known: TW000, TW001, TW002, TW003, TW004, TW005, TW100",
                 rule.err().strip());
         Cli.Run option = Cli.run("scan", "--no-such-option");
         assertEquals(ExitCodes.ERROR, option.exitCode());
@@ -92,7 +93,7 @@ class CliTest {
         JsonNode findings = report.path("findings");
         java.util.Set<String> rules = new java.util.TreeSet<>();
         findings.forEach(f -> rules.add(f.path("ruleId").asText()));
-        assertEquals(java.util.Set.of("TW001", "TW002", "TW003", "TW004", "TW005"), rules,
+        assertEquals(java.util.Set.of("TW001", "TW002", "TW003", "TW004", "TW005", "TW100"), rules,
                 "testdata exercises every rule but TW000, which needs --strict");
         for (JsonNode f : findings) {
             for (String field : List.of("ruleId", "severity", "file", "line", "column", "endLine", "endColumn",

@@ -8,6 +8,7 @@ import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
 import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.suppress.FindingPolicy;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.testing.ExpectedFindings;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FixtureTest {
     private static final List<Path> FIXTURE_DIRS = List.of(Paths.get("testdata/cloudformation"),
-            Paths.get("testdata/mixed"), Paths.get("testdata/terraform"), Paths.get("testdata/rules"));
+            Paths.get("testdata/mixed"), Paths.get("testdata/terraform"), Paths.get("testdata/rules"),
+            Paths.get("testdata/suppress"));
 
     @TestFactory
     Stream<DynamicTest> eachFixtureGivesExactlyItsMarkedFindings() throws IOException {
@@ -50,10 +52,11 @@ class FixtureTest {
         FileCollector.Collected collected = collector.collect(List.of(fixture.toString()));
         // As the command line runs by default: TW000 only with --strict.
         List<Rule> rules = Rules.all().stream().filter(r -> !r.metadata().id().equals(Rules.STRICT_ONLY)).toList();
-        ScanResult result = new Scanner(rules, ParameterValues.none(), VariableInputs.none(paths), paths,
-                Scanner.DEFAULT_MAX_FILE_SIZE, 1).scan(collected.files(), collected.errors());
+        ScanResult result = new Scanner(new RuleRunner(rules, java.time.LocalDate.now()), FindingPolicy.none(paths),
+                ParameterValues.none(), VariableInputs.none(paths), paths, Scanner.DEFAULT_MAX_FILE_SIZE, 1)
+                .scan(collected.files(), collected.errors());
         // A Terraform file is evaluated with its whole folder, whose other files report their own findings.
-        return result.findings().stream()
+        return result.reported().stream()
                 .filter(f -> f.location().file().equals(fixture.toString().replace('\\', '/')))
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.message())
                 .toList();

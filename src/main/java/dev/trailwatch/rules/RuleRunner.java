@@ -1,0 +1,66 @@
+package dev.trailwatch.rules;
+
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.suppress.Suppression;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the chosen rules on a model, then applies the suppressions written in its sources (inline
+ * comments, CloudFormation Metadata): a finding they cover is kept, marked suppressed. TW100
+ * reports those that do not hold.
+ */
+public final class RuleRunner {
+    private final List<Rule> rules;
+    private final SuppressionRule suppressions;
+
+    public RuleRunner(List<Rule> rules, LocalDate today) {
+        Set<String> known = Rules.all().stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
+        this.suppressions = new SuppressionRule(known, today);
+        List<Rule> all = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!(rule instanceof SuppressionRule)) { // the registry's copy knows no rule ids and no date
+                all.add(rule);
+            }
+        }
+        all.add(suppressions);
+        this.rules = List.copyOf(all);
+    }
+
+    public SuppressionRule suppressionRule() {
+        return suppressions;
+    }
+
+    /** Every rule's ids (for counting what was checked). */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public List<Finding> run(ResourceModel model) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.check(model, findings::add);
+        }
+        if (model.suppressions().isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            out.add(suppress(finding, model.suppressions()));
+        }
+        return out;
+    }
+
+    private Finding suppress(Finding finding, List<Suppression> candidates) {
+        for (Suppression s : candidates) {
+            if (s.resource() != null && s.resource().equals(finding.resource().address())
+                    && s.ruleIds().contains(finding.ruleId()) && suppressions.problem(s) == null) {
+                return finding.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires()));
+            }
+        }
+        return finding;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.trailwatch.rules;
+
+import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.suppress.Suppression;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * TW100: a suppression that does not hold (no reason, an unknown rule id, past its expiry date,
+ * or an inline comment that stands before or inside no resource). It does not apply, and says so
+ * where it is written.
+ */
+@RuleInfo(id = "TW100", name = "SuppressionHolds", severity = Severity.WARNING,
+        summary = "A suppression must give a reason, name known rules, be attached to a resource and not be past"
+                + " its expiry date",
+        peerIds = {"none: trailwatch's own"}, tags = {"trailwatch"},
+        helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html",
+        securitySeverity = "0.0")
+public final class SuppressionRule extends Rule {
+    private final Set<String> knownIds;
+    private final LocalDate today;
+
+    public SuppressionRule(Set<String> knownIds, LocalDate today) {
+        this.knownIds = knownIds;
+        this.today = today;
+    }
+
+    /** For the registry: the metadata only matters there. */
+    public SuppressionRule() {
+        this(Set.of(), LocalDate.now());
+    }
+
+    @Override
+    public void check(ResourceModel model, Consumer<Finding> report) {
+        for (Suppression s : model.suppressions()) {
+            String problem = problem(s);
+            if (problem != null) {
+                report.accept(finding(s, problem));
+            }
+        }
+    }
+
+    /** Why a suppression does not hold, or null when it does. */
+    public String problem(Suppression s) {
+        List<String> problems = new ArrayList<>();
+        if (s.ruleIds().isEmpty()) {
+            problems.add("names no rule");
+        }
+        for (String id : s.ruleIds()) {
+            if (!knownIds.contains(id)) {
+                problems.add("names unknown rule " + id);
+            }
+        }
+        if (!s.hasReason()) {
+            problems.add("gives no reason");
+        }
+        if (s.hasBadDate()) {
+            problems.add("has an expiry date that is not YYYY-MM-DD (" + s.expiresText() + ")");
+        } else if (s.isExpired(today)) {
+            problems.add("expired on " + s.expires());
+        }
+        if (s.kind() == Suppression.Kind.INLINE && s.resource() == null) {
+            problems.add("stands before or inside no resource");
+        }
+        return problems.isEmpty() ? null : String.join(", ", problems);
+    }
+
+    public Finding finding(Suppression s, String problem) {
+        String subject = s.resource() == null ? "a suppression" : "the suppression of " + s.resource();
+        Finding.ResourceRef resource = new Finding.ResourceRef("trailwatch suppression", s.kind().label(),
+                s.resource() == null ? s.location().file() : s.resource());
+        return new Finding(metadata().id(), metadata().severity(), s.location(), resource,
+                subject + " does not apply: it " + problem, "Give the rule ids, a reason and, if it is temporary, a"
+                + " future exp:YYYY-MM-DD; see `trailwatch explain TW100`.", List.of());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.trailwatch.suppress;
+
+import dev.trailwatch.rules.Finding;
+import dev.trailwatch.rules.Severity;
+import dev.trailwatch.rules.SuppressionRule;
+import dev.trailwatch.source.DisplayPaths;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the project decided about findings, applied after the rules: fingerprints, severities set
+ * in .trailwatch.yml, suppressions kept there, and the baseline. TW100 reports the project file's
+ * suppressions that do not hold.
+ */
+public final class FindingPolicy {
+    private final DisplayPaths paths;
+    private final Fingerprints fingerprints;
+    private final Map<String, String> severities;
+    private final List<Suppression> suppressions;
+    private final Set<String> baseline;
+
+    public FindingPolicy(DisplayPaths paths, Fingerprints fingerprints, Map<String, String> severities,
+            List<Suppression> suppressions, Set<String> baseline) {
+        this.paths = paths;
+        this.fingerprints = fingerprints;
+        this.severities = severities;
+        this.suppressions = suppressions;
+        this.baseline = baseline;
+    }
+
+    public static FindingPolicy none(DisplayPaths paths) {
+        return new FindingPolicy(paths, new Fingerprints(paths.workingDirectory()), Map.of(), List.of(), Set.of());
+    }
+
+    public Finding apply(Finding finding, SuppressionRule checker) {
+        Path file = paths.workingDirectory().resolve(finding.location().file());
+        Finding f = finding.withFingerprint(fingerprints.of(finding.ruleId(), file, finding.resource().address()));
+        String severity = severities.get(f.ruleId());
+        if (severity != null && !severity.equals("off")) {
+            f = f.withSeverity(Severity.parse(severity));
+        }
+        if (f.isSuppressed()) {
+            return f;
+        }
+        for (Suppression s : suppressions) {
+            if (s.ruleIds().contains(f.ruleId()) && covers(s, f) && checker.problem(s) == null) {
+                return f.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires()));
+            }
+        }
+        if (baseline.contains(f.fingerprint())) {
+            return f.withSuppression(new Finding.Suppressed(Suppression.Kind.BASELINE.label(), "in the baseline", null));
+        }
+        return f;
+    }
+
+    /** TW100 findings for the project file's suppressions that do not hold. */
+    public List<Finding> invalidSuppressions(SuppressionRule checker) {
+        List<Finding> out = new ArrayList<>();
+        for (Suppression s : suppressions) {
+            String problem = checker.problem(s);
+            if (problem != null) {
+                out.add(checker.finding(s, problem));
+            }
+        }
+        return out;
+    }
+
+    private static boolean covers(Suppression s, Finding f) {
+        if (s.resource() != null && !s.resource().equals(f.resource().address())
+                && !s.resource().equals(f.resource().name())) {
+            return false;
+        }
+        if (s.fileGlob() == null) {
+            return true;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + s.fileGlob());
+        return matcher.matches(Path.of(f.location().file())) || f.location().file().toLowerCase(Locale.ROOT)
+                .equals(s.fileGlob().toLowerCase(Locale.ROOT));
+    }
+}
