@@ -84,7 +84,8 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
                                 entry.value().range().start());
                     }
                     for (Value.Entry rule : ruleMap.entries().values()) {
-                        String setting = text(rule.value());
+                        // YAML 1.1 reads a bare off as false.
+                        String setting = rule.value() instanceof Value.Bool b && !b.value() ? "off" : text(rule.value());
                         if (!knownRules.contains(rule.key())) {
                             throw new InputException("unknown rule '" + rule.key() + "'", rule.keyRange().start());
                         }

@@ -1,0 +1,105 @@
+package dev.trailwatch.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.cli.ExitCodes;
+import dev.trailwatch.testing.Cli;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every output format, on the same fixtures, byte for byte; and what GitHub and editors need of them. */
+class ReportFormatsTest {
+    private static final String[] INPUTS = {"testdata/suppress", "testdata/rules/terraform/logging",
+        "testdata/cloudformation/role-missing.json"};
+    private static final Map<String, String> GOLDEN = Map.of("text", "report.txt", "json", "report.json",
+            "sarif", "report.sarif", "junit", "report.junit.xml", "github", "report.github.txt",
+            "checkstyle", "report.checkstyle.xml");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String scan(String format) {
+        String[] args = new String[INPUTS.length + 4];
+        args[0] = "scan";
+        args[1] = "-q";
+        args[2] = "-f";
+        args[3] = format;
+        System.arraycopy(INPUTS, 0, args, 4, INPUTS.length);
+        Cli.Run run = Cli.run(args);
+        assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.err());
+        return run.out();
+    }
+
+    @Test
+    void everyFormatMatchesItsGoldenFile() throws IOException {
+        String project = Path.of("").toAbsolutePath().toUri().toString();
+        for (Map.Entry<String, String> format : GOLDEN.entrySet()) {
+            String expected = Files.readString(Path.of("testdata/golden", format.getValue()), StandardCharsets.UTF_8);
+            String actual = scan(format.getKey()).replace(project, "file:///PROJECT/");
+            assertEquals(expected, actual, format.getKey());
+        }
+    }
+
+    @Test
+    void sarifHasWhatGitHubCodeScanningRequires() throws IOException {
+        JsonNode sarif = JSON.readTree(scan("sarif"));
+        assertEquals("2.1.0", sarif.path("version").asText());
+        assertEquals(1, sarif.path("runs").size());
+        JsonNode run = sarif.path("runs").get(0);
+        JsonNode rules = run.path("tool").path("driver").path("rules");
+        for (JsonNode rule : rules) {
+            assertTrue(rule.path("id").asText().matches("TW\\d{3}"));
+            assertTrue(rule.path("helpUri").asText().startsWith("https://"), rule.toString());
+            assertTrue(rule.path("properties").path("security-severity").asText().matches("\\d+\\.\\d"));
+            assertTrue(rule.path("shortDescription").path("text").asText().length() > 10);
+        }
+        JsonNode tw001 = rules.get(1);
+        assertEquals("TW001", tw001.path("id").asText());
+        assertTrue(tw001.path("properties").path("tags").toString().contains("CIS-AWS-1.4.0/3.4"));
+        assertTrue(tw001.path("properties").path("peerIds").toString().contains("CKV2_AWS_10"));
+        int suppressed = 0;
+        for (JsonNode result : run.path("results")) {
+            JsonNode location = result.path("locations").get(0).path("physicalLocation");
+            assertEquals("%SRCROOT%", location.path("artifactLocation").path("uriBaseId").asText());
+            assertTrue(location.path("artifactLocation").path("uri").asText().startsWith("testdata/"));
+            assertTrue(location.path("region").path("startLine").asInt() >= 1);
+            assertTrue(result.path("partialFingerprints").path(SarifReport.FINGERPRINT_KEY).asText().matches("[0-9a-f]{32}"));
+            assertEquals(rules.get(result.path("ruleIndex").asInt()).path("id").asText(), result.path("ruleId").asText());
+            suppressed += result.has("suppressions") ? 1 : 0;
+        }
+        assertEquals(5, suppressed, "the suppressed findings are listed, with their suppressions");
+    }
+
+    @Test
+    void githubAnnotationsAreEscaped() {
+        assertEquals("a%25b%0Ac", GithubReport.data("a%b\nc"));
+        assertEquals("x%3Ay%2Cz", GithubReport.property("x:y,z"));
+    }
+
+    /** The problemMatcher of the README's VS Code task, applied to real output. */
+    @Test
+    void vsCodeProblemMatcherReadsRealOutput() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher regexLine = Pattern.compile("\"regexp\": \"(.*)\"").matcher(readme);
+        assertTrue(regexLine.find(), "the README shows a problemMatcher regexp");
+        Pattern matcher = Pattern.compile(JSON.readValue("\"" + regexLine.group(1) + "\"", String.class));
+        List<String> lines = scan("text").lines().toList();
+        assertTrue(lines.size() > 5);
+        for (String line : lines) {
+            Matcher m = matcher.matcher(line);
+            assertTrue(m.matches(), line);
+            assertTrue(Files.exists(Path.of(m.group(1))), m.group(1));
+            assertTrue(Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(3)) >= 1);
+            assertTrue(List.of("error", "warning", "note").contains(m.group(4)));
+            assertTrue(m.group(5).matches("TW\\d{3}"));
+        }
+    }
+}
