@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -174,10 +175,37 @@ public final class Scanner {
     /** Scans files and, first, text that did not come from a file (standard input), named as the user said. */
     public ScanResult scan(SourceFile stdin, List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
         ScanResult rest = scan(files, collectionErrors);
-        List<Outcome> outcomes = new ArrayList<>(run(List.of(new Task(stdin.displayPath(), () -> analyse(stdin)))));
+        Task task = isTerraformConfiguration(stdin.displayPath()) ? terraformBuffer(stdin)
+                : new Task(stdin.displayPath(), () -> analyse(stdin));
+        List<Outcome> outcomes = new ArrayList<>(run(List.of(task)));
         outcomes.add(new Outcome(rest.files(), rest.resources(), rest.trails(), rest.unknownValues(), rest.findings(),
                 List.of(), rest.checks()));
         return combine(outcomes, rest.errors());
+    }
+
+    /**
+     * A Terraform file's unsaved text: evaluated with the rest of its folder from disk, as if it
+     * were saved, and its folder's findings reported.
+     */
+    private Task terraformBuffer(SourceFile buffer) {
+        Path path = paths.workingDirectory().resolve(buffer.displayPath()).normalize();
+        SourceFile placed = new SourceFile(path, buffer.displayPath(), buffer.text());
+        return new Task(buffer.displayPath(), () -> {
+            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(path, placed));
+            Set<Path> folder = Set.of(path.getParent());
+            List<Finding> findings = new ArrayList<>();
+            List<InputError> errors = new ArrayList<>(terraform.folderErrors(path.getParent()));
+            int resources = 0;
+            List<Resource> trails = new ArrayList<>();
+            for (Path root : terraform.roots(folder)) {
+                TerraformScan.RootResult result = terraform.analyse(root, folder);
+                findings.addAll(result.findings());
+                errors.addAll(result.errors());
+                resources += result.resources();
+                trails.addAll(result.trails());
+            }
+            return new Outcome(1, resources, trails.size(), 0, findings, errors, checks(trails));
+        });
     }
 
     private ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {

@@ -25,10 +25,20 @@ public final class ModuleReader {
     private final DisplayPaths paths;
     private final long maxFileSize;
     private final Map<Path, Module> modules = new ConcurrentHashMap<>();
+    private final Map<Path, SourceFile> overrides;
 
     public ModuleReader(DisplayPaths paths, long maxFileSize) {
+        this(paths, maxFileSize, Map.of());
+    }
+
+    /**
+     * With {@code overrides}, files whose text comes from elsewhere than the disk (an editor's
+     * unsaved buffer, read from standard input), by absolute path.
+     */
+    public ModuleReader(DisplayPaths paths, long maxFileSize, Map<Path, SourceFile> overrides) {
         this.paths = paths;
         this.maxFileSize = maxFileSize;
+        this.overrides = overrides;
     }
 
     public DisplayPaths paths() {
@@ -66,10 +76,17 @@ public final class ModuleReader {
             module.errors.add(new InputError(paths.show(dir), null, "cannot be read: " + e.getMessage()));
             return module;
         }
-        for (Path path : files) {
+        java.util.Set<Path> all = new java.util.TreeSet<>(files);
+        for (Path override : overrides.keySet()) {
+            if (dir.equals(override.getParent())) {
+                all.add(override);
+            }
+        }
+        for (Path path : all) {
             String shown = paths.show(path);
             try {
-                SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
+                SourceFile file = overrides.containsKey(path) ? overrides.get(path)
+                        : SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
                 module.add(file, parse(file));
             } catch (InputException e) {
                 module.errors.add(new InputError(shown, e.position(), e.getMessage()));

@@ -29,7 +29,13 @@ public final class TerraformScan {
     private final ModuleCallers callers;
 
     public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, RuleRunner runner) {
-        this.reader = new ModuleReader(paths, maxFileSize);
+        this(paths, maxFileSize, variables, runner, java.util.Map.of());
+    }
+
+    /** With files whose text is not on disk (an unsaved buffer from standard input). */
+    public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, RuleRunner runner,
+            java.util.Map<Path, dev.trailwatch.source.SourceFile> overrides) {
+        this.reader = new ModuleReader(paths, maxFileSize, overrides);
         this.variables = variables;
         this.runner = runner;
         this.callers = new ModuleCallers(paths.workingDirectory());

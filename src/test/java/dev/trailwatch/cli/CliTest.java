@@ -243,6 +243,30 @@ class CliTest {
     }
 
     @Test
+    void anUnsavedTerraformBufferIsEvaluatedWithItsFolder() {
+        String buffer = "resource \"aws_cloudtrail\" \"buffer\" {\n  name = \"x\"\n"
+                + "  cloud_watch_logs_group_arn = \"arn:aws:logs:eu-west-1:123456789012:log-group:a:*\"\n"
+                + "  cloud_watch_logs_role_arn  = var.trail_role_arn\n}\n";
+        Cli.Run run = Cli.runWithInput(buffer, "scan", "-q", "--rules", "TW001", "--stdin-filename",
+                "testdata/terraform/basic/unsaved.tf", "-");
+        assertTrue(run.outLines().contains("testdata/terraform/basic/unsaved.tf:4:3: error TW001 aws_cloudtrail.buffer is"
+                + " not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from the default of"
+                + " variable trail_role_arn)"), run.out());
+    }
+
+    @Test
+    void showSourcePrintsTheLineAndACaret() {
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "--show-source",
+                "testdata/cloudformation/empty-values.yaml");
+        List<String> lines = run.outLines();
+        assertEquals("testdata/cloudformation/empty-values.yaml:8:7: error TW001 EmptyStringTrail is not integrated"
+                + " with CloudWatch Logs: CloudWatchLogsLogGroupArn is empty; CloudWatchLogsRoleArn is null", lines.get(0));
+        assertTrue(lines.get(1).startsWith("          CloudWatchLogsLogGroupArn: \"\""), lines.get(1));
+        assertEquals("          ^", lines.get(2));
+        assertTrue(run.out().indexOf('\u001b') < 0, "no colour when stdout is not a terminal");
+    }
+
+    @Test
     void rulesExplainVersionAndHelp() {
         Cli.Run rules = Cli.run("rules");
         assertEquals(ExitCodes.CLEAN, rules.exitCode());
