@@ -48,9 +48,9 @@ final class CloudFormationResources {
                 case "AWS::IAM::Role" -> roles.add(new Role(r, attribute(r, "AssumeRolePolicyDocument"),
                         inlinePolicies(r), attribute(r, "ManagedPolicyArns"), ROLE));
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> attachments.add(new PolicyAttachment(r,
-                        attribute(r, "PolicyDocument"), new Attribute("PolicyArn", null), list(r.properties().get("Roles"))));
+                        attribute(r, "PolicyDocument"), new Attribute("PolicyArn", null), Values.items(r.properties().get("Roles"))));
                 case "AWS::IAM::RolePolicy" -> attachments.add(new PolicyAttachment(r, attribute(r, "PolicyDocument"),
-                        new Attribute("PolicyArn", null), optional(r.properties().get("RoleName"))));
+                        new Attribute("PolicyArn", null), Values.items(r.properties().get("RoleName"))));
                 case "AWS::Logs::MetricFilter" -> filters.add(new MetricFilter(r, attribute(r, "LogGroupName"),
                         attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
                 case "AWS::CloudWatch::Alarm" -> alarms.add(new Alarm(r, attribute(r, "MetricName"),
@@ -70,7 +70,7 @@ final class CloudFormationResources {
     /** {@code Policies: [{PolicyName, PolicyDocument}]} written inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
-        for (Value policy : list(role.properties().get("Policies"))) {
+        for (Value policy : Values.items(role.properties().get("Policies"))) {
             if (Values.unwrap(policy) instanceof Value.MapValue map) {
                 out.add(new Attribute("PolicyDocument", map.entry("PolicyDocument")));
             } else {
@@ -82,23 +82,11 @@ final class CloudFormationResources {
 
     private static List<MetricFilter.Metric> metrics(Value transformations) {
         List<MetricFilter.Metric> out = new ArrayList<>();
-        for (Value t : list(transformations)) {
+        for (Value t : Values.items(transformations)) {
             if (Values.unwrap(t) instanceof Value.MapValue map) {
                 out.add(new MetricFilter.Metric(map.get("MetricName"), map.get("MetricNamespace")));
             }
         }
         return out;
-    }
-
-    static List<Value> list(Value value) {
-        Value v = value == null ? null : Values.unwrap(value);
-        if (v instanceof Value.ListValue l) {
-            return l.items();
-        }
-        return v == null ? List.of() : List.of(value);
-    }
-
-    private static List<Value> optional(Value value) {
-        return value == null ? List.of() : List.of(value);
     }
 }

@@ -102,6 +102,15 @@ public final class Values {
         return new Value.Text(text.toString(), range);
     }
 
+    /** A list's items, a single value as a list of one, nothing for null: how AWS reads "one or many". */
+    public static List<Value> items(Value value) {
+        if (value == null) {
+            return List.of();
+        }
+        Value v = unwrap(value);
+        return v instanceof Value.ListValue l ? l.items() : List.of(value);
+    }
+
     /** The text of a known scalar (string, number, boolean), or null when it is not one. */
     public static String scalarText(Value value) {
         Value v = unwrap(value);

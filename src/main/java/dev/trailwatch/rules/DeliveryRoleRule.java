@@ -143,7 +143,7 @@ public final class DeliveryRoleRule extends Rule {
             return null;
         }
         for (Value.Entry entry : map.entries().values()) {
-            for (Value id : items(entry.value())) {
+            for (Value id : Values.items(entry.value())) {
                 String text = Values.scalarText(id);
                 if (text == null) {
                     return null;
@@ -167,7 +167,7 @@ public final class DeliveryRoleRule extends Rule {
             invisible |= !add(inline.value(), documents);
         }
         if (role.managedPolicyArns().isPresent()) {
-            for (Value arn : items(role.managedPolicyArns().value())) {
+            for (Value arn : Values.items(role.managedPolicyArns().value())) {
                 invisible |= !addByArn(arn, model, documents);
             }
         }
@@ -240,7 +240,7 @@ public final class DeliveryRoleRule extends Rule {
 
     private static boolean attaches(PolicyAttachment attachment, Role role, ResourceModel model) {
         for (Value value : attachment.roles()) {
-            for (Value item : items(value)) {
+            for (Value item : Values.items(value)) {
                 if (Values.unwrap(item) instanceof Value.Reference r && model.resource(r.target()) == role.resource()) {
                     return true;
                 }
@@ -338,7 +338,7 @@ public final class DeliveryRoleRule extends Rule {
         if (s.actions() != null) {
             boolean unknown = false;
             for (Value pattern : s.actions()) {
-                for (Value item : items(pattern)) {
+                for (Value item : Values.items(pattern)) {
                     String text = Values.scalarText(item);
                     if (text == null) {
                         unknown = true;
@@ -351,7 +351,7 @@ public final class DeliveryRoleRule extends Rule {
         }
         if (s.notActions() != null) {
             for (Value pattern : s.notActions()) {
-                for (Value item : items(pattern)) {
+                for (Value item : Values.items(pattern)) {
                     String text = Values.scalarText(item);
                     if (text == null) {
                         return null;
@@ -364,11 +364,6 @@ public final class DeliveryRoleRule extends Rule {
             return true;
         }
         return false;
-    }
-
-    private static List<Value> items(Value value) {
-        Value v = Values.unwrap(value);
-        return v instanceof Value.ListValue l ? l.items() : List.of(value);
     }
 
     private static Value firstLeaf(Value value) {

@@ -45,11 +45,11 @@ final class TerraformResources {
                 case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "assume_role_policy"), inlinePolicies(r),
                         attribute(r, "managed_policy_arns"), ROLE));
                 case "aws_iam_role_policy" -> attachments.add(new PolicyAttachment(r, attribute(r, "policy"),
-                        new Attribute("policy_arn", null), optional(r.properties().get("role"))));
+                        new Attribute("policy_arn", null), Values.items(r.properties().get("role"))));
                 case "aws_iam_role_policy_attachment" -> attachments.add(new PolicyAttachment(r,
-                        new Attribute("policy", null), attribute(r, "policy_arn"), optional(r.properties().get("role"))));
+                        new Attribute("policy", null), attribute(r, "policy_arn"), Values.items(r.properties().get("role"))));
                 case "aws_iam_policy_attachment" -> attachments.add(new PolicyAttachment(r, new Attribute("policy", null),
-                        attribute(r, "policy_arn"), list(r.properties().get("roles"))));
+                        attribute(r, "policy_arn"), Values.items(r.properties().get("roles"))));
                 case "aws_iam_policy" -> policies.add(new ManagedPolicy(r, attribute(r, "policy"), POLICY));
                 case "aws_cloudwatch_log_metric_filter" -> filters.add(new MetricFilter(r, attribute(r, "log_group_name"),
                         attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
@@ -70,7 +70,7 @@ final class TerraformResources {
     /** {@code inline_policy { policy = … }} blocks inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
-        for (Value block : list(role.properties().get("inline_policy"))) {
+        for (Value block : Values.items(role.properties().get("inline_policy"))) {
             if (Values.unwrap(block) instanceof Value.MapValue map) {
                 out.add(new Attribute("policy", map.entry("policy")));
             }
@@ -80,23 +80,11 @@ final class TerraformResources {
 
     private static List<MetricFilter.Metric> metrics(Value transformations) {
         List<MetricFilter.Metric> out = new ArrayList<>();
-        for (Value t : list(transformations)) {
+        for (Value t : Values.items(transformations)) {
             if (Values.unwrap(t) instanceof Value.MapValue map) {
                 out.add(new MetricFilter.Metric(map.get("name"), map.get("namespace")));
             }
         }
         return out;
-    }
-
-    private static List<Value> list(Value value) {
-        Value v = value == null ? null : Values.unwrap(value);
-        if (v instanceof Value.ListValue l) {
-            return l.items();
-        }
-        return v == null ? List.of() : List.of(value);
-    }
-
-    private static List<Value> optional(Value value) {
-        return value == null ? List.of() : List.of(value);
     }
 }
