@@ -177,3 +177,24 @@ resource "aws_cloudtrail" "managed" {
 # ^
   cloud_watch_logs_role_arn  = aws_iam_role.managed.arn
 }
+
+# The policy names the role by its literal name, not by reference: still its policy.
+resource "aws_iam_role" "named" {
+  name               = "trail-delivery"
+  assume_role_policy = local.trust
+}
+
+resource "aws_iam_role_policy" "named" {
+  role = "trail-delivery"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "${aws_cloudwatch_log_group.trail.arn}:*" }]
+  })
+}
+
+resource "aws_cloudtrail" "named" {
+  name                       = "named"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.named notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
+# ^
+  cloud_watch_logs_role_arn  = aws_iam_role.named.arn
+}

@@ -45,7 +45,8 @@ final class CloudFormationResources {
                         attribute(r, "CloudWatchLogsRoleArn"), attribute(r, "IsLogging"),
                         attribute(r, "IsOrganizationTrail")));
                 case "AWS::Logs::LogGroup" -> logGroups.add(new LogGroup(r, attribute(r, "LogGroupName"), LOG_GROUP));
-                case "AWS::IAM::Role" -> roles.add(new Role(r, attribute(r, "AssumeRolePolicyDocument"),
+                case "AWS::IAM::Role" -> roles.add(new Role(r, attribute(r, "RoleName"),
+                        attribute(r, "AssumeRolePolicyDocument"),
                         inlinePolicies(r), attribute(r, "ManagedPolicyArns"), ROLE));
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> attachments.add(new PolicyAttachment(r,
                         attribute(r, "PolicyDocument"), new Attribute("PolicyArn", null), Values.items(r.properties().get("Roles"))));

@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
 public final class DeliveryRoleRule extends Rule {
     private static final Pattern ROLE_ARN = Pattern.compile("arn:[a-z0-9-]+:iam::[0-9]{12}:role/.+");
     private static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
-    /** Stream names CloudTrail writes: ACCOUNT_CloudTrail_REGION..., and for organization trails o-ORG_ACCOUNT_... */
-    private static final String ACCOUNT_STREAM = ":log-stream:111122223333_CloudTrail_us-east-1";
-    private static final String ORGANIZATION_STREAM = ":log-stream:o-a1b2c3d4e5_111122223333_CloudTrail_us-east-1";
+    /** In a policy pattern: the account, region and organization id of the streams it means. */
+    private static final Pattern ACCOUNT = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]");
+    private static final Pattern ORGANIZATION = Pattern.compile("o-[a-z0-9]{10,32}");
     private static final java.util.Map<String, String> SAMPLE_PSEUDO_PARAMETERS = java.util.Map.of(
             "AWS::AccountId", "111122223333", "AWS::Region", "us-east-1", "AWS::Partition", "aws");
 
@@ -122,10 +123,10 @@ public final class DeliveryRoleRule extends Rule {
                 return true; // not readable statically
             }
             if (action && principal) {
-                if (!s.allow()) {
+                if (!s.allow() && !s.conditional()) {
                     return false;
                 }
-                allowed = true;
+                allowed |= s.allow();
             }
         }
         return allowed;
@@ -172,7 +173,12 @@ public final class DeliveryRoleRule extends Rule {
             }
         }
         for (PolicyAttachment attachment : model.policyAttachments()) {
-            if (!attaches(attachment, role, model)) {
+            Boolean attached = attaches(attachment, role, model);
+            if (attached == null) {
+                invisible = true; // it may be this role's: what it grants cannot be ruled out
+                continue;
+            }
+            if (!attached) {
                 continue;
             }
             if (attachment.document().isPresent()) {
@@ -188,23 +194,30 @@ public final class DeliveryRoleRule extends Rule {
         }
         boolean organization = isTrue(trail.isOrganizationTrail());
         Value group = trail.logGroupArn().isPresent() ? firstLeaf(trail.logGroupArn().value()) : null;
+        // CloudTrail writes ACCOUNT_CloudTrail_REGION streams, and for an organization trail also
+        // o-ORGID_ACCOUNT_CloudTrail_REGION ones: every form needed must be allowed.
+        List<Boolean> forms = organization ? List.of(false, true) : List.of(false);
         List<String> missing = new ArrayList<>();
         for (String action : ACTIONS) {
-            boolean allowed = false;
-            boolean denied = false;
-            for (PolicyDocument document : documents) {
-                for (PolicyDocument.Statement s : document.statements()) {
-                    Boolean matches = actionAllows(s, action);
-                    Boolean covers = Boolean.TRUE.equals(matches) ? covers(s, group, organization, model) : null;
-                    if (s.allow()) {
-                        // What cannot be read counts as allowing: a finding needs certainty.
-                        allowed |= matches == null || matches && (covers == null || covers);
-                    } else {
-                        denied |= Boolean.TRUE.equals(matches) && Boolean.TRUE.equals(covers);
+            boolean everyForm = true;
+            for (boolean organizationStream : forms) {
+                boolean allowed = false;
+                boolean denied = false;
+                for (PolicyDocument document : documents) {
+                    for (PolicyDocument.Statement s : document.statements()) {
+                        Boolean matches = actionAllows(s, action);
+                        Boolean covers = Boolean.TRUE.equals(matches) ? covers(s, group, organizationStream, model) : null;
+                        if (s.allow()) {
+                            // What cannot be read counts as allowing: a finding needs certainty.
+                            allowed |= matches == null || matches && (covers == null || covers);
+                        } else if (!s.conditional()) {
+                            denied |= Boolean.TRUE.equals(matches) && Boolean.TRUE.equals(covers);
+                        }
                     }
                 }
+                everyForm &= allowed && !denied; // an explicit, unconditional Deny wins over any Allow
             }
-            if (!allowed || denied) { // an explicit Deny wins over any Allow
+            if (!everyForm) {
                 missing.add(action);
             }
         }
@@ -238,15 +251,33 @@ public final class DeliveryRoleRule extends Rule {
         return false; // an AWS-managed or foreign policy
     }
 
-    private static boolean attaches(PolicyAttachment attachment, Role role, ResourceModel model) {
+    /**
+     * Whether an attachment names the role: by reference, or by the role's name written out;
+     * null when a role it names is not known statically (a variable, another resource's output).
+     */
+    private static Boolean attaches(PolicyAttachment attachment, Role role, ResourceModel model) {
+        String roleName = role.name().isPresent() ? Values.scalarText(role.name().value()) : null;
+        boolean unknown = false;
         for (Value value : attachment.roles()) {
             for (Value item : Values.items(value)) {
-                if (Values.unwrap(item) instanceof Value.Reference r && model.resource(r.target()) == role.resource()) {
-                    return true;
+                Value v = Values.unwrap(item);
+                if (v instanceof Value.Reference r) {
+                    Resource target = model.resource(r.target());
+                    if (target == role.resource()) {
+                        return true;
+                    }
+                    unknown |= target == null; // not declared here: could be anything
+                } else if (v instanceof Value.Text t) {
+                    if (t.text().equals(roleName) || t.text().endsWith("/" + roleName)) {
+                        return true;
+                    }
+                    unknown |= roleName == null;
+                } else {
+                    unknown = true;
                 }
             }
         }
-        return false;
+        return unknown ? null : Boolean.FALSE;
     }
 
     /**
@@ -271,7 +302,6 @@ public final class DeliveryRoleRule extends Rule {
     }
 
     private static Boolean coversOne(Value pattern, Value group, boolean organization, ResourceModel model) {
-        String stream = organization ? ORGANIZATION_STREAM : ACCOUNT_STREAM;
         String text = Values.scalarText(pattern);
         if (text != null) {
             if (text.equals("*")) {
@@ -280,7 +310,7 @@ public final class DeliveryRoleRule extends Rule {
             String groupText = group == null ? null : Values.scalarText(group);
             if (groupText != null && groupText.endsWith(":*")) {
                 String base = groupText.substring(0, groupText.length() - 2);
-                return PolicyDocument.resourceMatches(text, base + stream);
+                return PolicyDocument.resourceMatches(text, base + stream(text, organization));
             }
             if (text.startsWith("arn:") && text.split(":", -1).length > 2) {
                 String service = text.split(":", -1)[2];
@@ -305,30 +335,46 @@ public final class DeliveryRoleRule extends Rule {
             if (trailGroup == null || model.resource(trailGroup.target()) != referenced) {
                 return trailGroup == null ? null : Boolean.FALSE; // another log group
             }
+            boolean byName = logGroup.get().references().isName(r.attribute());
+            boolean byArn = logGroup.get().references().isArn(r.attribute());
+            if (!byName && !byArn) {
+                return null;
+            }
             StringBuilder tail = new StringBuilder();
-            if (logGroup.get().references().isArn(r.attribute()) && logGroup.get().references().arnEndsWithWildcard()) {
+            if (byArn && logGroup.get().references().arnEndsWithWildcard()) {
                 tail.append(":*");
             }
             for (Value after : parts.subList(i + 1, parts.size())) {
                 String known = Values.scalarText(after);
                 if (known == null && Values.unwrap(after) instanceof Value.Reference p
                         && p.kind() == Value.ReferenceKind.PSEUDO_PARAMETER) {
-                    known = SAMPLE_PSEUDO_PARAMETERS.get(p.target()); // the account and region of the sample stream
+                    known = SAMPLE_PSEUDO_PARAMETERS.get(p.target()); // as the sample stream's account and region
                 }
                 if (known == null) {
                     return null;
                 }
                 tail.append(known);
             }
-            boolean byName = logGroup.get().references().isName(r.attribute());
-            boolean byArn = logGroup.get().references().isArn(r.attribute());
-            if (!byName && !byArn) {
-                return null;
-            }
-            return PolicyDocument.resourceMatches(tail.toString(), stream)
-                    || !organization && tail.indexOf("CloudTrail") >= 0 && tail.toString().endsWith("*");
+            return PolicyDocument.resourceMatches(tail.toString(), stream(tail.toString(), organization));
         }
         return null;
+    }
+
+    /**
+     * A stream name CloudTrail would write, taking the account, region and organization id the
+     * pattern itself names (a literal account in a policy is the trail's own account), else
+     * sample ones.
+     */
+    private static String stream(String pattern, boolean organization) {
+        String account = first(ACCOUNT, pattern, SAMPLE_PSEUDO_PARAMETERS.get("AWS::AccountId"));
+        String region = first(REGION, pattern, SAMPLE_PSEUDO_PARAMETERS.get("AWS::Region"));
+        String prefix = organization ? first(ORGANIZATION, pattern, "o-a1b2c3d4e5") + "_" : "";
+        return ":log-stream:" + prefix + account + "_CloudTrail_" + region;
+    }
+
+    private static String first(Pattern pattern, String text, String otherwise) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        return m.find() ? m.group() : otherwise;
     }
 
     // ---- values ----

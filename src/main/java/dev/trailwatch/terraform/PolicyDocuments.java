@@ -24,6 +24,9 @@ final class PolicyDocuments {
         }
         List<Value> statements = new ArrayList<>();
         for (Body.Block statement : body.blocks()) {
+            if (statement.type().equals("dynamic")) {
+                return new Value.Unknown("a policy document with dynamic statements is not evaluated", at);
+            }
             if (!statement.type().equals("statement")) {
                 continue;
             }
@@ -36,6 +39,12 @@ final class PolicyDocuments {
             copy(statement.body(), "not_actions", "NotAction", out, evaluator, declared);
             copy(statement.body(), "resources", "Resource", out, evaluator, declared);
             copy(statement.body(), "not_resources", "NotResource", out, evaluator, declared);
+            for (Body.Block condition : statement.body().blocks()) {
+                if (condition.type().equals("condition")) {
+                    put(out, "Condition", new Value.Unknown("conditions are not evaluated", condition.range()),
+                            condition.typeRange());
+                }
+            }
             Map<String, Value.Entry> principals = new LinkedHashMap<>();
             for (Body.Block principal : statement.body().blocks()) {
                 if (principal.type().equals("principals")) {
@@ -45,7 +54,15 @@ final class PolicyDocuments {
                         Value typeValue = evaluator.eval(type.value(), Scope.EMPTY, declared.file());
                         String typeName = dev.trailwatch.model.Values.scalarText(typeValue);
                         if (typeName != null) {
-                            put(principals, typeName, evaluator.eval(identifiers.value(), Scope.EMPTY, declared.file()),
+                            // Several blocks of one type add up, as the data source merges them.
+                            List<Value> merged = new ArrayList<>();
+                            Value.Entry earlier = principals.get(typeName);
+                            if (earlier != null) {
+                                merged.addAll(dev.trailwatch.model.Values.items(earlier.value()));
+                            }
+                            merged.addAll(dev.trailwatch.model.Values.items(
+                                    evaluator.eval(identifiers.value(), Scope.EMPTY, declared.file())));
+                            put(principals, typeName, new Value.ListValue(List.copyOf(merged), principal.range()),
                                     principal.typeRange());
                         }
                     }

@@ -42,7 +42,8 @@ final class TerraformResources {
                         attribute(r, "cloud_watch_logs_role_arn"), attribute(r, "enable_logging"),
                         attribute(r, "is_organization_trail")));
                 case "aws_cloudwatch_log_group" -> logGroups.add(new LogGroup(r, attribute(r, "name"), LOG_GROUP));
-                case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "assume_role_policy"), inlinePolicies(r),
+                case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "name"), attribute(r, "assume_role_policy"),
+                        inlinePolicies(r),
                         attribute(r, "managed_policy_arns"), ROLE));
                 case "aws_iam_role_policy" -> attachments.add(new PolicyAttachment(r, attribute(r, "policy"),
                         new Attribute("policy_arn", null), Values.items(r.properties().get("role"))));
@@ -73,6 +74,9 @@ final class TerraformResources {
         for (Value block : Values.items(role.properties().get("inline_policy"))) {
             if (Values.unwrap(block) instanceof Value.MapValue map) {
                 out.add(new Attribute("policy", map.entry("policy")));
+            } else {
+                // A dynamic block: a policy that cannot be read, so the role cannot be judged.
+                out.add(new Attribute("policy", new Value.Entry("inline_policy", block.range(), block)));
             }
         }
         return out;

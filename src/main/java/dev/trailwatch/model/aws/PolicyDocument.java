@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  * reference such as {@code aws_cloudwatch_log_group.x.arn} inside a resource stays symbolic.
  */
 public record PolicyDocument(List<Statement> statements) {
-    /** One statement; a list is null when the statement does not have that element. */
+    /**
+     * One statement; a list is null when the statement does not have that element.
+     * {@code conditional}: it has a Condition, so it may not apply to CloudTrail's requests.
+     */
     public record Statement(boolean allow, List<Value> actions, List<Value> notActions, List<Value> resources,
-            List<Value> notResources, Value principal) {}
+            List<Value> notResources, Value principal, boolean conditional) {}
 
     /** Stands for an interpolated value while the JSON around it is parsed; printable, as JSON strings need. */
     private static final String HOLE = "@@trailwatch-part-";
@@ -53,7 +56,7 @@ public record PolicyDocument(List<Statement> statements) {
                 return null;
             }
             statements.add(new Statement(effect.equalsIgnoreCase("Allow"), list(m.get("Action")), list(m.get("NotAction")),
-                    list(m.get("Resource")), list(m.get("NotResource")), m.get("Principal")));
+                    list(m.get("Resource")), list(m.get("NotResource")), m.get("Principal"), m.get("Condition") != null));
         }
         return new PolicyDocument(List.copyOf(statements));
     }
