@@ -21,6 +21,8 @@ resource "aws_cloudtrail" "this" {
 module "logs" {
   source  = "./logs"
   role    = var.role_arn
+  # null given to a variable declared nullable = false: the module sees its default.
+  strict_group_arn = null
 }
 
 output "log_group_arn" {

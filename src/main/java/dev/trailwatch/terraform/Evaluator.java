@@ -355,14 +355,22 @@ final class Evaluator {
         }
         if (base instanceof Value.MapValue map) {
             Value value = map.get(key);
-            return value != null ? value : new Value.Unknown("no attribute " + key, step.range());
+            return value != null ? value : new Value.Unknown(FAILED + "no attribute " + key, step.range());
         }
         if (base instanceof Value.ListValue list && key.matches("\\d{1,9}")) {
             int index = Integer.parseInt(key);
             return index < list.items().size() ? list.items().get(index)
-                    : new Value.Unknown("index " + index + " out of range", step.range());
+                    : new Value.Unknown(FAILED + "index " + index + " out of range", step.range());
         }
-        return new Value.Unknown("cannot read " + key + " of this value", step.range());
+        return new Value.Unknown(FAILED + "cannot read " + key + " of this value", step.range());
+    }
+
+    /** Marks the reason of a value Terraform itself could not compute: an error, which try() skips. */
+    private static final String FAILED = "Terraform would fail here: ";
+
+    /** True when Terraform would fail to evaluate this value, as opposed to merely not knowing it yet. */
+    static boolean failed(Value value) {
+        return Values.unwrap(value) instanceof Value.Unknown u && u.reason().startsWith(FAILED);
     }
 
     static BigDecimal number(String literal) {

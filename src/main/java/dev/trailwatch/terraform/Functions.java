@@ -32,13 +32,14 @@ final class Functions {
         String name = call.name();
         Range range = call.range();
         if (name.equals("try")) {
+            // Like Terraform: the first argument that does not fail, even when it is not known yet.
             for (Expression argument : call.arguments()) {
                 Value v = evaluator.eval(argument, scope, file);
-                if (!(Values.unwrap(v) instanceof Value.Unknown)) {
+                if (!Evaluator.failed(v)) {
                     return v;
                 }
             }
-            return new Value.Unknown("no argument of try() is known statically", range);
+            return new Value.Unknown("every argument of try() fails", range);
         }
         List<Value> args = new ArrayList<>();
         for (Expression argument : call.arguments()) {

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * folders involved are parsed.
  */
 final class ModuleCallers {
-    private static final Pattern LOCAL_SOURCE = Pattern.compile("\\bsource\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
+    // At the start of a line, so that a commented-out call (# or //) is not a call.
+    private static final Pattern LOCAL_SOURCE = Pattern.compile("(?m)^[ \\t]*source\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
+    private static final Pattern LOCAL_SOURCE_JSON = Pattern.compile("\"source\"\\s*:\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
 
     private final Path workingDirectory;
@@ -93,7 +95,8 @@ final class ModuleCallers {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".tf")) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && (name.endsWith(".tf") || name.endsWith(".tf.json"))) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -114,7 +117,8 @@ final class ModuleCallers {
             } catch (IOException | java.io.UncheckedIOException e) {
                 continue; // unreadable or not UTF-8: reported when the file itself is scanned
             }
-            Matcher m = LOCAL_SOURCE.matcher(text);
+            Matcher m = (file.getFileName().toString().endsWith(".json") ? LOCAL_SOURCE_JSON : LOCAL_SOURCE)
+                    .matcher(text);
             Path caller = file.getParent().toAbsolutePath().normalize();
             while (m.find()) {
                 Path callee = caller.resolve(m.group(1)).normalize();

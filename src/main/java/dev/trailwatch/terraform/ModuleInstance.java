@@ -62,12 +62,19 @@ final class ModuleInstance {
 
     // ---- what expressions refer to ----
 
+    private boolean notNullable(Module.Declared declared) {
+        Body.Attribute nullable = declared.block().body().attribute("nullable");
+        return nullable != null && "false".equals(Values.scalarText(literals.eval(nullable.value(), Scope.EMPTY,
+                declared.file())));
+    }
+
     Value variable(String name, Range at) {
         VariableValue given = inputs.get(name);
-        if (given != null) {
+        Module.Declared declared = module.variables.get(name);
+        // A null argument to a variable declared nullable = false means its default, as in Terraform.
+        if (given != null && !(Values.unwrap(given.value()) instanceof Value.Null && declared != null && notNullable(declared))) {
             return new Value.Substituted(given.value(), at, given.origin(), given.description());
         }
-        Module.Declared declared = module.variables.get(name);
         if (declared == null) {
             return new Value.Unknown("variable " + name + " is not declared", at);
         }

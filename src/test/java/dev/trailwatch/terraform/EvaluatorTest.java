@@ -47,7 +47,8 @@ class EvaluatorTest {
                   coalesce       = coalesce("", var.name)
                   lookup         = lookup(local.tags, "team", "none")
                   lookup_default = lookup(local.tags, "owner", "none")
-                  try            = try(var.unset, "fallback")
+                  try            = try(local.tags.owner, "fallback")
+                  try_unknown    = try(var.unset, "fallback")
                   json           = jsonencode({ Version = "2012-10-17", Action = ["logs:PutLogEvents"] })
                   decoded        = jsondecode("{\\"a\\": [1, 2]}").a[1]
                   lower_replace  = replace(lower("A-B"), "-", "_")
@@ -105,6 +106,8 @@ class EvaluatorTest {
         assertEquals("sec", text("lookup"));
         assertEquals("none", text("lookup_default"));
         assertEquals("fallback", text("try"));
+        // An unset variable is not an error Terraform would skip, only a value we do not know.
+        assertInstanceOf(Value.Unknown.class, value("try_unknown"));
         assertEquals("{\"Version\":\"2012-10-17\",\"Action\":[\"logs:PutLogEvents\"]}", text("json"));
         assertEquals("2", text("decoded"));
         Value.ListValue upper = assertInstanceOf(Value.ListValue.class, value("for_tuple"));

@@ -43,9 +43,20 @@ class TerraformScanTest {
     @Test
     void aModuleFileIsEvaluatedThroughItsCallers() {
         Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "testdata/terraform/modules/audit/logs/main.tf");
-        assertEquals(List.of("testdata/terraform/modules/audit/logs/main.tf:13:3: error TW001"
+        assertEquals(List.of("testdata/terraform/modules/audit/logs/main.tf:19:3: error TW001"
+                + " module.audit.module.logs.aws_cloudtrail.strict is not integrated with CloudWatch Logs:"
+                + " cloud_watch_logs_group_arn is empty (from the default of variable strict_group_arn)",
+                "testdata/terraform/modules/audit/logs/main.tf:26:3: error TW001"
                 + " module.audit.module.logs.aws_cloudtrail.inner is not integrated with CloudWatch Logs:"
                 + " cloud_watch_logs_group_arn is empty (from the default of variable group_arn)"), run.outLines());
+    }
+
+    @Test
+    void callersInTfJsonCountAndCommentedOutCallsDoNot() {
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "testdata/terraform/callers/lib/main.tf");
+        assertEquals(List.of("testdata/terraform/callers/lib/main.tf:9:3: error TW001"
+                + " module.lib.aws_cloudtrail.t is not integrated with CloudWatch Logs:"
+                + " cloud_watch_logs_role_arn is empty (from argument role_arn of module.lib)"), run.outLines());
     }
 
     @Test

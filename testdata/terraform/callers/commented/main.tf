@@ -1,0 +1,4 @@
+# module "lib" {
+#   source = "../lib"
+# }
+// source = "../lib"
