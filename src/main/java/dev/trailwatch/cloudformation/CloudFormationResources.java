@@ -55,7 +55,7 @@ final class CloudFormationResources {
                 case "AWS::Logs::MetricFilter" -> filters.add(new MetricFilter(r, attribute(r, "LogGroupName"),
                         attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
                 case "AWS::CloudWatch::Alarm" -> alarms.add(new Alarm(r, attribute(r, "MetricName"),
-                        attribute(r, "Namespace"), attribute(r, "AlarmActions")));
+                        attribute(r, "Namespace"), attribute(r, "Metrics"), attribute(r, "AlarmActions")));
                 default -> { }
             }
         }

@@ -17,6 +17,20 @@ public record Resource(String type, String name, String address, Location declar
         this(type, name, address, declaration, properties, null, null);
     }
 
+    /**
+     * Identity: each resource (instance) is declared once, and comparing property values would walk
+     * every path through shared conditional values, which can double with each local.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public Value.Entry property(String key) {
         return properties == null ? null : properties.entry(key);
     }

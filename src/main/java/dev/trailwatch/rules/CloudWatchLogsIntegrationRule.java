@@ -65,6 +65,9 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
         return value instanceof Value.Text t && t.text().isEmpty() ? "empty" : null;
     }
 
+    /** Many undecided conditions make many ways to a gap; the first few show the pattern. */
+    private static final int MAX_PHRASES = 4;
+
     private Finding describe(Trail trail, List<Gap> gaps) {
         List<String> phrases = new ArrayList<>();
         List<Gap> plainAbsent = gaps.stream().filter(g -> g.isAbsent()).toList();
@@ -90,6 +93,12 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
             }
             phrases.add(phrase.toString());
         }
+        if (phrases.size() > MAX_PHRASES) {
+            int more = phrases.size() - MAX_PHRASES;
+            phrases = new ArrayList<>(phrases.subList(0, MAX_PHRASES));
+            phrases.add("and in " + more + " more combinations of conditions");
+        }
+        related = related.stream().distinct().toList();
         Location at = trail.resource().declaration();
         boolean anyAbsent = !plainAbsent.isEmpty();
         if (!anyAbsent) {

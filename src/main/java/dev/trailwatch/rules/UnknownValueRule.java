@@ -18,6 +18,8 @@ import java.util.function.Consumer;
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "0.0")
 public final class UnknownValueRule extends Rule {
+    private static final int MAX_REPORTED = 4;
+
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
@@ -25,13 +27,18 @@ public final class UnknownValueRule extends Rule {
                 if (!attribute.isPresent()) {
                     continue;
                 }
-                for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                    if (leaf.value() instanceof Value.Unknown unknown) {
-                        Location at = new Location(trail.resource().declaration().file(), attribute.range());
-                        report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
-                                + attribute.name() + " is not known statically" + leaf.when() + ": " + unknown.reason(),
-                                "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked."));
-                    }
+                List<ValuePaths.Leaf> unknown = ValuePaths.leaves(attribute.value()).stream()
+                        .filter(leaf -> leaf.value() instanceof Value.Unknown).toList();
+                // Many undecided conditions make many unknown paths; the first few show the pattern.
+                for (int i = 0; i < Math.min(unknown.size(), MAX_REPORTED); i++) {
+                    ValuePaths.Leaf leaf = unknown.get(i);
+                    String more = i == MAX_REPORTED - 1 && unknown.size() > MAX_REPORTED
+                            ? " (and " + (unknown.size() - MAX_REPORTED) + " more paths not known statically)" : "";
+                    Location at = new Location(trail.resource().declaration().file(), attribute.range());
+                    report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
+                            + attribute.name() + " is not known statically" + leaf.when() + ": "
+                            + ((Value.Unknown) leaf.value()).reason() + more,
+                            "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked."));
                 }
             }
         }

@@ -22,6 +22,12 @@ final class ValuePaths {
         }
     }
 
+    /**
+     * Conditions that share sub-values (a local used in both branches of the next) can double the
+     * leaves at each step; past this many, the rest is one value not known statically.
+     */
+    static final int MAX_LEAVES = 256;
+
     private ValuePaths() {}
 
     static List<Leaf> leaves(Value value) {
@@ -31,6 +37,13 @@ final class ValuePaths {
     }
 
     private static void walk(Value value, List<String> conditions, Location origin, String originName, List<Leaf> out) {
+        if (out.size() >= MAX_LEAVES) {
+            if (out.size() == MAX_LEAVES) {
+                out.add(new Leaf(List.of(), new Value.Unknown("more than " + MAX_LEAVES
+                        + " possible values through conditions", value.range()), origin, originName));
+            }
+            return;
+        }
         if (value instanceof Value.Substituted s) {
             // The innermost origin is the one that set the value.
             boolean named = s.originDescription() != null;

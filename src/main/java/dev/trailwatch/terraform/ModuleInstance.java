@@ -41,6 +41,8 @@ final class ModuleInstance {
     private final Map<String, Value> literalLocalValues = new HashMap<>();
     private final Set<String> evaluatingLocals = new HashSet<>();
     private final Map<String, List<ModuleInstance>> children = new HashMap<>();
+    /** Output values of called modules, by call name then output name. */
+    private final Map<String, Map<String, Value>> outputValues = new HashMap<>();
     /** The calling module's provider regions, by alias (null: the default provider). */
     private java.util.function.Function<String, String> inheritedRegion;
 
@@ -101,8 +103,12 @@ final class ModuleInstance {
         if (!evaluatingLocals.add(key)) {
             return new Value.Unknown("local " + name + " refers to itself", at);
         }
-        Value value = (literalsOnly ? literals : values).eval(declared.attribute().value(), Scope.EMPTY, declared.file());
-        evaluatingLocals.remove(key);
+        Value value;
+        try {
+            value = (literalsOnly ? literals : values).eval(declared.attribute().value(), Scope.EMPTY, declared.file());
+        } finally {
+            evaluatingLocals.remove(key);
+        }
         Value located = new Value.Substituted(value, declared.attribute().value().range(),
                 declared.file().locate(declared.attribute().range()), "local " + name);
         memo.put(name, located);
@@ -124,11 +130,17 @@ final class ModuleInstance {
             return new Value.Unknown("module " + name + " (" + source(call) + ") could not be read", at);
         }
         ModuleInstance child = instances.get(0);
+        // Evaluated once per call: every reference to module.NAME would otherwise evaluate all its outputs again.
+        Map<String, Value> evaluated = outputValues.computeIfAbsent(name, n -> new HashMap<>());
         Map<String, Value.Entry> outputs = new LinkedHashMap<>();
         for (Map.Entry<String, Module.Declared> output : child.module.outputs.entrySet()) {
             Body.Attribute value = output.getValue().block().body().attribute("value");
             if (value != null) {
-                Value v = child.values.eval(value.value(), Scope.EMPTY, output.getValue().file());
+                Value v = evaluated.get(output.getKey());
+                if (v == null) {
+                    v = child.values.eval(value.value(), Scope.EMPTY, output.getValue().file());
+                    evaluated.put(output.getKey(), v);
+                }
                 outputs.put(output.getKey(), new Value.Entry(output.getKey(), value.nameRange(),
                         new Value.Substituted(v, at, output.getValue().file().locate(value.range()),
                                 "output " + output.getKey() + " of module." + name)));

@@ -55,7 +55,7 @@ final class TerraformResources {
                 case "aws_cloudwatch_log_metric_filter" -> filters.add(new MetricFilter(r, attribute(r, "log_group_name"),
                         attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
                 case "aws_cloudwatch_metric_alarm" -> alarms.add(new Alarm(r, attribute(r, "metric_name"),
-                        attribute(r, "namespace"), attribute(r, "alarm_actions")));
+                        attribute(r, "namespace"), attribute(r, "metric_query"), attribute(r, "alarm_actions")));
                 default -> { }
             }
         }

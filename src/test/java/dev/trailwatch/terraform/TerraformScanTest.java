@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.cli.ExitCodes;
 import dev.trailwatch.testing.Cli;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How Terraform is scanned when pre-commit names single files: a file is evaluated with its
@@ -110,5 +113,27 @@ class TerraformScanTest {
         Cli.Run run = Cli.run("scan", "--var", "novalue", BASIC);
         assertEquals(ExitCodes.ERROR, run.exitCode());
         assertEquals("trailwatch: --var expects NAME=VALUE, got 'novalue'", run.err().strip());
+    }
+
+    @Test
+    void conditionsThatDoubleThePathsAreSummarisedNotWalkedForever(@TempDir Path dir) throws IOException {
+        // Each local is a condition over the previous one in both branches: 2^28 paths to the empty string.
+        StringBuilder tf = new StringBuilder("variable \"flags\" {}\nlocals {\n"
+                + "  g0 = var.flags[0] ? \"\" : \"arn:aws:logs:us-east-1:123456789012:log-group:a:*\"\n");
+        for (int i = 1; i < 28; i++) {
+            tf.append("  g").append(i).append(" = var.flags[").append(i).append("] ? local.g").append(i - 1)
+                    .append(" : local.g").append(i - 1).append('\n');
+        }
+        tf.append("}\nresource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n"
+                + "  cloud_watch_logs_group_arn = local.g27\n"
+                + "  cloud_watch_logs_role_arn  = \"arn:aws:iam::123456789012:role/r\"\n}\n");
+        Files.writeString(dir.resolve("main.tf"), tf);
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", dir.toString());
+        assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.err());
+        assertEquals(1, run.outLines().size(), run.out());
+        String line = run.outLines().get(0);
+        assertTrue(line.contains(":34:3: error TW001 aws_cloudtrail.t is not integrated with CloudWatch Logs:"
+                + " cloud_watch_logs_group_arn is empty when condition var.flags[27] is true and"), line);
+        assertTrue(line.endsWith("(from local g0); and in 124 more combinations of conditions"), line);
     }
 }
