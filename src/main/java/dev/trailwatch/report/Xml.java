@@ -18,8 +18,12 @@ final class Xml {
                 case '\r' -> out.append("&#13;");
                 case '\t' -> out.append("&#9;");
                 default -> {
-                    if (c >= 0x20 || c == 0x9) {
-                        out.append(c); // other control characters are not allowed in XML 1.0
+                    // XML 1.0 allows neither other control characters, U+FFFE, U+FFFF, nor a lone surrogate.
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (c >= 0x20 && !Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
+                        out.append(c);
                     }
                 }
             }

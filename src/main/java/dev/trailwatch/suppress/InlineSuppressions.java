@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class InlineSuppressions {
     private static final Pattern COMMENT = Pattern.compile(
-            "(?:#|//)\\s*trailwatch:ignore\\b[ \\t]*([A-Za-z0-9_,]*)[ \\t]*(.*)$");
+            "(?:#|//)\\s*trailwatch:ignore\\b[ \\t]*((?:[A-Za-z0-9_]+(?:[ \\t]*,[ \\t]*[A-Za-z0-9_]+)*)?)[ \\t]*(.*)$");
     private static final Pattern EXPIRES = Pattern.compile("\\bexp:(\\S+)");
 
     private InlineSuppressions() {}
