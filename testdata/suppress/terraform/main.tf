@@ -15,3 +15,15 @@ resource "aws_cloudtrail" "inside" {
 resource "aws_cloudtrail" "no_reason" {
   name = "no-reason"
 }
+
+# trailwatch:ignore TW001 regional archive trails; delivery is set up by the organization trail
+resource "aws_cloudtrail" "regional" {
+  count = 2
+  name  = "regional-${count.index}"
+}
+
+// trailwatch:ignore TW001
+resource "aws_cloudtrail" "regional_no_reason" {
+  count = 2
+  name  = "regional-no-reason-${count.index}"
+}

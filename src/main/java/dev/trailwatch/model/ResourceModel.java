@@ -30,7 +30,8 @@ public record ResourceModel(List<Resource> resources, List<Trail> trails, List<L
         return null;
     }
 
-    private static String withoutIndex(String address) {
+    /** A Terraform instance address without its count or for_each key: the declaration's address. */
+    public static String withoutIndex(String address) {
         return address.endsWith("]") && address.lastIndexOf('[') > 0
                 ? address.substring(0, address.lastIndexOf('[')) : address;
     }

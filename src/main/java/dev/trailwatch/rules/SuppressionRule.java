@@ -1,9 +1,11 @@
 package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.source.Location;
 import dev.trailwatch.suppress.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,9 +37,11 @@ public final class SuppressionRule extends Rule {
 
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
+        Set<Location> reported = new HashSet<>();
         for (Suppression s : model.suppressions()) {
             String problem = problem(s);
-            if (problem != null) {
+            // An inline comment over a resource with count or for_each is one suppression per instance: say it once.
+            if (problem != null && reported.add(s.location())) {
                 report.accept(finding(s, problem));
             }
         }
@@ -69,9 +73,11 @@ public final class SuppressionRule extends Rule {
     }
 
     public Finding finding(Suppression s, String problem) {
-        String subject = s.resource() == null ? "a suppression" : "the suppression of " + s.resource();
+        String target = s.resource() == null || s.kind() != Suppression.Kind.INLINE ? s.resource()
+                : ResourceModel.withoutIndex(s.resource());
+        String subject = target == null ? "a suppression" : "the suppression of " + target;
         Finding.ResourceRef resource = new Finding.ResourceRef("trailwatch suppression", s.kind().label(),
-                s.resource() == null ? s.location().file() : s.resource());
+                target == null ? s.location().file() : target);
         return new Finding(metadata().id(), metadata().severity(), s.location(), resource,
                 subject + " does not apply: it " + problem, "Give the rule ids, a reason and, if it is temporary, a"
                 + " future exp:YYYY-MM-DD; see `trailwatch explain TW100`.", List.of());

@@ -1,5 +1,6 @@
 package dev.trailwatch.suppress;
 
+import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.rules.SuppressionRule;
@@ -72,7 +73,9 @@ public final class FindingPolicy {
     }
 
     private static boolean covers(Suppression s, Finding f) {
+        // A resource named without a count or for_each key covers all its instances.
         if (s.resource() != null && !s.resource().equals(f.resource().address())
+                && !s.resource().equals(ResourceModel.withoutIndex(f.resource().address()))
                 && !s.resource().equals(f.resource().name())) {
             return false;
         }

@@ -37,7 +37,8 @@ public final class InlineSuppressions {
             if (!m.find()) {
                 continue;
             }
-            Resource target = target(i + 1, lines, extents);
+            int column = m.start() + 1;
+            List<Resource> targets = targets(i + 1, column, lines, extents);
             String rest = m.group(2).strip();
             Matcher expiry = EXPIRES.matcher(rest);
             String expiresText = null;
@@ -53,39 +54,53 @@ public final class InlineSuppressions {
             }
             List<String> ids = m.group(1).isEmpty() ? List.of() : Arrays.stream(m.group(1).split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
-            int column = m.start() + 1;
             Location at = file.locate(Range.of(i + 1, column, i + 1, lines[i].length() + 1));
             // A comment that stands before or inside no resource covers nothing (TW100 says so).
-            found.add(new Suppression(Suppression.Kind.INLINE, ids, target == null ? null : target.address(),
-                    null, rest, expires, expiresText, at));
+            if (targets.isEmpty()) {
+                found.add(new Suppression(Suppression.Kind.INLINE, ids, null, null, rest, expires, expiresText, at));
+            }
+            for (Resource target : targets) {
+                found.add(new Suppression(Suppression.Kind.INLINE, ids, target.address(), null, rest, expires,
+                        expiresText, at));
+            }
         }
         return found;
     }
 
     /**
-     * The resource declared on the first line after the comment that is neither blank nor a
-     * comment, else the innermost one whose declaration contains the comment's line; null when
-     * none is. (Before wins: a YAML mapping's extent reaches the next sibling's key.)
+     * The resources declared on the first line after the comment that is neither blank nor a
+     * comment, when the comment is not indented deeper than that declaration; else the innermost
+     * declaration that contains the comment's line; empty when none does. (Before wins: a YAML
+     * mapping's extent reaches the next sibling's key.) Every instance of a declaration (count,
+     * for_each) shares its extent, so a comment covers them all.
      */
-    private static Resource target(int line, String[] lines, Map<Resource, Range> extents) {
+    private static List<Resource> targets(int line, int column, String[] lines, Map<Resource, Range> extents) {
         int next = line + 1;
         while (next <= lines.length && (lines[next - 1].isBlank() || lines[next - 1].strip().startsWith("#")
                 || lines[next - 1].strip().startsWith("//"))) {
             next++;
         }
-        for (Map.Entry<Resource, Range> e : extents.entrySet()) {
-            if (e.getValue().start().line() == next) {
-                return e.getKey();
+        Range chosen = null;
+        for (Range r : extents.values()) {
+            if (r.start().line() == next && column <= r.start().column()) {
+                chosen = r;
+                break;
             }
         }
-        Resource inside = null;
-        for (Map.Entry<Resource, Range> e : extents.entrySet()) {
-            Range r = e.getValue();
-            if (r.start().line() <= line && line <= r.end().line()
-                    && (inside == null || r.start().line() >= extents.get(inside).start().line())) {
-                inside = e.getKey();
+        if (chosen == null) {
+            for (Range r : extents.values()) {
+                if (r.start().line() <= line && line <= r.end().line()
+                        && (chosen == null || r.start().line() >= chosen.start().line())) {
+                    chosen = r;
+                }
             }
         }
-        return inside;
+        List<Resource> out = new ArrayList<>();
+        for (Map.Entry<Resource, Range> e : extents.entrySet()) {
+            if (e.getValue().equals(chosen)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
     }
 }

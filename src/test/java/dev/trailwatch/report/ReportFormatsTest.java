@@ -75,7 +75,7 @@ class ReportFormatsTest {
             assertEquals(rules.get(result.path("ruleIndex").asInt()).path("id").asText(), result.path("ruleId").asText());
             suppressed += result.has("suppressions") ? 1 : 0;
         }
-        assertEquals(6, suppressed, "the suppressed findings are listed, with their suppressions");
+        assertEquals(9, suppressed, "the suppressed findings are listed, with their suppressions");
     }
 
     @Test

@@ -102,6 +102,19 @@ class SuppressionTest {
     }
 
     @Test
+    void aProjectSuppressionOfADeclarationCoversEveryInstance() throws IOException {
+        Path tf = Files.createDirectories(repo.resolve("regional")).resolve("main.tf");
+        Files.writeString(tf, "resource \"aws_cloudtrail\" \"regional\" {\n  count = 2\n  name  = \"r\"\n}\n",
+                StandardCharsets.UTF_8);
+        Path config = repo.resolve(".trailwatch.yml");
+        Files.writeString(config, "suppressions:\n  - id: TW001\n    resource: aws_cloudtrail.regional\n"
+                + "    reason: archive only\n", StandardCharsets.UTF_8);
+        Cli.Run run = Cli.run("scan", "-q", "--config", config.toString(), "--rules", "TW001", tf.toString());
+        assertEquals(ExitCodes.CLEAN, run.exitCode(), run.out() + run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void commandLineWinsOverTheProjectFile() throws IOException {
         Path config = repo.resolve(".trailwatch.yml");
         Files.writeString(config, "fail-on: never\n", StandardCharsets.UTF_8);
