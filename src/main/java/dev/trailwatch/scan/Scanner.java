@@ -79,10 +79,15 @@ public final class Scanner {
         List<Task> tasks = new ArrayList<>();
         Set<Path> terraformFolders = new LinkedHashSet<>();
         for (FileCollector.Candidate file : files) {
+            Path folder = file.path().toAbsolutePath().normalize().getParent();
             if (isTerraformConfiguration(file.displayPath())) {
-                terraformFolders.add(file.path().toAbsolutePath().normalize().getParent());
+                terraformFolders.add(folder);
             } else {
                 tasks.add(new Task(file.displayPath(), () -> scanOne(file)));
+                // A changed variables file changes what its configuration evaluates to.
+                if (isVariablesFile(file.displayPath()) && folder != null && ModuleReader.isModuleFolder(folder)) {
+                    terraformFolders.add(folder);
+                }
             }
         }
         if (!terraformFolders.isEmpty()) {
@@ -321,6 +326,11 @@ public final class Scanner {
     static boolean isTerraformConfiguration(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".tf") || lower.endsWith(".tf.json");
+    }
+
+    static boolean isVariablesFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json");
     }
 
     /** Any HCL file: Terraform's, its variable files, and other .hcl files named explicitly. */

@@ -44,6 +44,16 @@ class TerraformScanTest {
     }
 
     @Test
+    void aVariablesFileNamedAloneIsEvaluatedWithItsConfiguration() {
+        // pre-commit names only the changed terraform.tfvars: the configuration it feeds is what changed.
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "testdata/terraform/tfvars/terraform.tfvars");
+        assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.err());
+        assertTrue(run.out().contains("testdata/terraform/tfvars/main.tf:21:3: error TW001"
+                + " aws_cloudtrail.emptied_by_tfvars is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn"
+                + " is empty (from testdata/terraform/tfvars/terraform.tfvars)"), run.out());
+    }
+
+    @Test
     void aModuleFileIsEvaluatedThroughItsCallers() {
         Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "testdata/terraform/modules/audit/logs/main.tf");
         assertEquals(List.of("testdata/terraform/modules/audit/logs/main.tf:19:3: error TW001"
