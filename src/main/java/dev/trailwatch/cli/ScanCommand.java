@@ -151,15 +151,15 @@ final class ScanCommand implements Callable<Integer> {
             err.println("trailwatch: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        excludes.addAll(config.excludes());
 
         Path fingerprintBase = baseline != null ? baseline.toAbsolutePath().getParent()
                 : writeBaseline != null ? writeBaseline.toAbsolutePath().getParent() : displayPaths.workingDirectory();
         FindingPolicy policy = new FindingPolicy(displayPaths, new Fingerprints(fingerprintBase), config.ruleSettings(),
-                config.suppressions(), baselineFingerprints);
+                config.suppressions(), baselineFingerprints,
+                config.file() == null ? null : config.file().toAbsolutePath().getParent());
         Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now()), policy, parameters, variables,
                 displayPaths, maxFileSize, jobs);
-        ScanResult result = scan(scanner);
+        ScanResult result = scan(scanner, config);
 
         if (writeBaseline != null && !writeBaseline(result, err)) {
             return ExitCodes.ERROR;
@@ -254,10 +254,13 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** The named paths; "-" among them is standard input, named by --stdin-filename. */
-    private ScanResult scan(Scanner scanner) {
+    private ScanResult scan(Scanner scanner, ProjectConfig config) {
         List<String> named = paths.isEmpty() ? List.of(".") : paths;
         List<String> files = named.stream().filter(p -> !p.equals("-")).toList();
         FileCollector collector = new FileCollector(new DisplayPaths(Paths.get("")), excludes);
+        if (config.file() != null) {
+            collector.exclude(config.file().toAbsolutePath().getParent(), config.excludes());
+        }
         FileCollector.Collected collected = collector.collect(files);
         if (files.size() == named.size()) {
             return scanner.scan(collected.files(), collected.errors());

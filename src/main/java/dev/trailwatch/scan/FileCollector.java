@@ -35,18 +35,30 @@ public final class FileCollector {
 
     private final Path workingDirectory;
     private final DisplayPaths paths;
-    private final List<PathMatcher> excludes = new ArrayList<>();
 
+    /** Excluded paths: a glob matched against paths relative to its base folder. */
+    private record Exclusion(Path base, PathMatcher matcher) {}
+
+    private final List<Exclusion> exclusions = new ArrayList<>();
+
+    /** Excluding the globs relative to the working directory (the command line's --exclude). */
     public FileCollector(DisplayPaths paths, List<String> excludeGlobs) {
         this.paths = paths;
         this.workingDirectory = paths.workingDirectory();
+        exclude(workingDirectory, excludeGlobs);
+    }
+
+    /** Also excludes these globs, relative to a folder (the project file's `exclude`, relative to it). */
+    public FileCollector exclude(Path base, List<String> globs) {
         FileSystem fs = FileSystems.getDefault();
-        for (String glob : excludeGlobs) {
-            excludes.add(fs.getPathMatcher("glob:" + glob));
+        Path absolute = base.toAbsolutePath().normalize();
+        for (String glob : globs) {
+            exclusions.add(new Exclusion(absolute, fs.getPathMatcher("glob:" + glob)));
             if (!glob.startsWith("**/")) {
-                excludes.add(fs.getPathMatcher("glob:**/" + glob));
+                exclusions.add(new Exclusion(absolute, fs.getPathMatcher("glob:**/" + glob)));
             }
         }
+        return this;
     }
 
     public Collected collect(List<String> paths) {
@@ -57,7 +69,10 @@ public final class FileCollector {
             if (Files.isDirectory(path)) {
                 walk(path, files, errors);
             } else if (Files.isRegularFile(path)) {
-                files.add(new Candidate(path, displayPath(path)));
+                // Excluded even when named: pre-commit names every changed file, excluded ones too.
+                if (!isExcluded(path)) {
+                    files.add(new Candidate(path, displayPath(path)));
+                }
             } else if (Files.exists(path)) {
                 // A device or a pipe could be endless: never read.
                 errors.add(new InputError(name, null, "not a regular file; not read"));
@@ -112,12 +127,9 @@ public final class FileCollector {
     }
 
     private boolean isExcluded(Path path) {
-        if (excludes.isEmpty()) {
-            return false;
-        }
-        Path relative = path.startsWith(workingDirectory) ? workingDirectory.relativize(path) : path;
-        for (PathMatcher matcher : excludes) {
-            if (matcher.matches(relative)) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Exclusion exclusion : exclusions) {
+            if (absolute.startsWith(exclusion.base()) && exclusion.matcher().matches(exclusion.base().relativize(absolute))) {
                 return true;
             }
         }

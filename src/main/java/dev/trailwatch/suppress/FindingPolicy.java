@@ -25,10 +25,13 @@ public final class FindingPolicy {
     private final Map<String, String> severities;
     private final List<Suppression> suppressions;
     private final Set<String> baseline;
+    /** Where the project file is: its suppressions' file globs are relative to it. */
+    private final Path configFolder;
 
     public FindingPolicy(DisplayPaths paths, Fingerprints fingerprints, Map<String, String> severities,
-            List<Suppression> suppressions, Set<String> baseline) {
+            List<Suppression> suppressions, Set<String> baseline, Path configFolder) {
         this.paths = paths;
+        this.configFolder = configFolder == null ? paths.workingDirectory() : configFolder.toAbsolutePath().normalize();
         this.fingerprints = fingerprints;
         this.severities = severities;
         this.suppressions = suppressions;
@@ -36,7 +39,8 @@ public final class FindingPolicy {
     }
 
     public static FindingPolicy none(DisplayPaths paths) {
-        return new FindingPolicy(paths, new Fingerprints(paths.workingDirectory()), Map.of(), List.of(), Set.of());
+        return new FindingPolicy(paths, new Fingerprints(paths.workingDirectory()), Map.of(), List.of(), Set.of(),
+                null);
     }
 
     public Finding apply(Finding finding, SuppressionRule checker) {
@@ -72,7 +76,7 @@ public final class FindingPolicy {
         return out;
     }
 
-    private static boolean covers(Suppression s, Finding f) {
+    private boolean covers(Suppression s, Finding f) {
         // A resource named without a count or for_each key covers all its instances.
         if (s.resource() != null && !s.resource().equals(f.resource().address())
                 && !s.resource().equals(ResourceModel.withoutIndex(f.resource().address()))
@@ -83,7 +87,9 @@ public final class FindingPolicy {
             return true;
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + s.fileGlob());
-        return matcher.matches(Path.of(f.location().file())) || f.location().file().toLowerCase(Locale.ROOT)
+        Path file = paths.workingDirectory().resolve(f.location().file()).normalize();
+        Path relative = file.startsWith(configFolder) ? configFolder.relativize(file) : file;
+        return matcher.matches(relative) || relative.toString().replace('\\', '/').toLowerCase(Locale.ROOT)
                 .equals(s.fileGlob().toLowerCase(Locale.ROOT));
     }
 }

@@ -115,6 +115,24 @@ class SuppressionTest {
     }
 
     @Test
+    void theProjectFilesGlobsAreRelativeToItsFolder() throws IOException {
+        // The tests run elsewhere than the repository: only globs taken relative to the project file match.
+        Path config = repo.resolve(".trailwatch.yml");
+        Files.writeString(config, "rules:\n  TW004: off\nsuppressions:\n  - id: TW001\n    file: infra/*.yaml\n"
+                + "    reason: archive only\n", StandardCharsets.UTF_8);
+        List<JsonNode> found = findings("--config", config.toString());
+        assertEquals(1, found.size());
+        assertEquals("config", found.get(0).path("suppressed").path("kind").asText());
+
+        // An excluded file is skipped even when named, as pre-commit names every changed file.
+        Files.writeString(config, "exclude: [infra/**]\n", StandardCharsets.UTF_8);
+        Cli.Run run = Cli.run("scan", "--config", config.toString(), template.toString());
+        assertEquals(ExitCodes.CLEAN, run.exitCode(), run.out() + run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("0 files"), run.err());
+    }
+
+    @Test
     void commandLineWinsOverTheProjectFile() throws IOException {
         Path config = repo.resolve(".trailwatch.yml");
         Files.writeString(config, "fail-on: never\n", StandardCharsets.UTF_8);
