@@ -7,14 +7,15 @@ import java.util.List;
 /**
  * One problem found: what the user sees in every report format. {@code fingerprint} identifies it
  * across edits elsewhere in the file (null until the scan sets it); {@code suppressed} says why it
- * is not counted (null when it is).
+ * is not counted (null when it is). {@code aspect}, when a rule can say several things about one
+ * resource (TW000 on each attribute, TW100 on each suppression), tells them apart in the fingerprint.
  */
 public record Finding(String ruleId, Severity severity, Location location, ResourceRef resource, String message,
-        String remediation, List<Related> related, String fingerprint, Suppressed suppressed) {
+        String remediation, List<Related> related, String fingerprint, Suppressed suppressed, String aspect) {
 
     public Finding(String ruleId, Severity severity, Location location, ResourceRef resource, String message,
             String remediation, List<Related> related) {
-        this(ruleId, severity, location, resource, message, remediation, related, null, null);
+        this(ruleId, severity, location, resource, message, remediation, related, null, null, null);
     }
 
     /** The resource a finding is about. */
@@ -27,15 +28,21 @@ public record Finding(String ruleId, Severity severity, Location location, Resou
     public record Suppressed(String kind, String reason, LocalDate expires) {}
 
     public Finding withFingerprint(String value) {
-        return new Finding(ruleId, severity, location, resource, message, remediation, related, value, suppressed);
+        return new Finding(ruleId, severity, location, resource, message, remediation, related, value, suppressed, aspect);
     }
 
     public Finding withSuppression(Suppressed value) {
-        return new Finding(ruleId, severity, location, resource, message, remediation, related, fingerprint, value);
+        return new Finding(ruleId, severity, location, resource, message, remediation, related, fingerprint, value, aspect);
     }
 
     public Finding withSeverity(Severity value) {
-        return new Finding(ruleId, value, location, resource, message, remediation, related, fingerprint, suppressed);
+        return new Finding(ruleId, value, location, resource, message, remediation, related, fingerprint, suppressed,
+                aspect);
+    }
+
+    public Finding withAspect(String value) {
+        return new Finding(ruleId, severity, location, resource, message, remediation, related, fingerprint,
+                suppressed, value);
     }
 
     public boolean isSuppressed() {

@@ -80,6 +80,7 @@ public final class SuppressionRule extends Rule {
                 target == null ? s.location().file() : target);
         return new Finding(metadata().id(), metadata().severity(), s.location(), resource,
                 subject + " does not apply: it " + problem, "Give the rule ids, a reason and, if it is temporary, a"
-                + " future exp:YYYY-MM-DD; see `trailwatch explain TW100`.", List.of());
+                + " future exp:YYYY-MM-DD; see `trailwatch explain TW100`.", List.of())
+                .withAspect(String.join(",", s.ruleIds()) + "\n" + s.reason());
     }
 }

@@ -38,7 +38,8 @@ public final class UnknownValueRule extends Rule {
                     report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
                             + attribute.name() + " is not known statically" + leaf.when() + ": "
                             + ((Value.Unknown) leaf.value()).reason() + more,
-                            "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked."));
+                            "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked.")
+                            .withAspect(attribute.name() + leaf.when()));
                 }
             }
         }

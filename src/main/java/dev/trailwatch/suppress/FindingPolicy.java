@@ -45,7 +45,8 @@ public final class FindingPolicy {
 
     public Finding apply(Finding finding, SuppressionRule checker) {
         Path file = paths.workingDirectory().resolve(finding.location().file());
-        Finding f = finding.withFingerprint(fingerprints.of(finding.ruleId(), file, finding.resource().address()));
+        Finding f = finding.withFingerprint(fingerprints.of(finding.ruleId(), file, finding.resource().address(),
+                finding.aspect()));
         String severity = severities.get(f.ruleId());
         if (severity != null && !severity.equals("off")) {
             f = f.withSeverity(Severity.parse(severity));

@@ -23,10 +23,16 @@ public final class Fingerprints {
     }
 
     public String of(String ruleId, Path file, String resourceAddress) {
+        return of(ruleId, file, resourceAddress, null);
+    }
+
+    /** With an aspect, for a rule that can report several things about one resource. */
+    public String of(String ruleId, Path file, String resourceAddress, String aspect) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = root(absolute.getParent());
         String relative = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
-        return sha256(ruleId + "\n" + relative + "\n" + resourceAddress).substring(0, 32);
+        return sha256(ruleId + "\n" + relative + "\n" + resourceAddress + (aspect == null ? "" : "\n" + aspect))
+                .substring(0, 32);
     }
 
     private Path root(Path folder) {

@@ -62,6 +62,19 @@ class SuppressionTest {
     }
 
     @Test
+    void twoFindingsOfOneRuleOnOneResourceHaveDistinctFingerprints() throws IOException {
+        // TW000 on each attribute of one trail: a baseline must be able to accept one and not the other.
+        Files.writeString(template, "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n  Group: {Type: String}\n"
+                + "  Role: {Type: String}\nResources:\n  AuditTrail:\n    Type: AWS::CloudTrail::Trail\n"
+                + "    Properties:\n      S3BucketName: logs\n      CloudWatchLogsLogGroupArn: !Ref Group\n"
+                + "      CloudWatchLogsRoleArn: !Ref Role\n", StandardCharsets.UTF_8);
+        List<JsonNode> found = findings("--strict", "--rules", "TW000");
+        assertEquals(2, found.size());
+        assertEquals("TW000", found.get(0).path("ruleId").asText());
+        assertNotEquals(found.get(0).path("fingerprint").asText(), found.get(1).path("fingerprint").asText());
+    }
+
+    @Test
     void baselineReportsOnlyNewFindings() throws IOException {
         Path baseline = repo.resolve("baseline.json");
         Cli.Run write = Cli.run("scan", "-q", "--write-baseline", baseline.toString(), template.toString());
