@@ -2,6 +2,7 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
+import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.source.Location;
@@ -28,7 +29,7 @@ public final class UnknownValueRule extends Rule {
                     continue;
                 }
                 List<ValuePaths.Leaf> unknown = ValuePaths.leaves(attribute.value()).stream()
-                        .filter(leaf -> leaf.value() instanceof Value.Unknown).toList();
+                        .filter(leaf -> unknownPart(leaf.value()) != null).toList();
                 // Many undecided conditions make many unknown paths; the first few show the pattern.
                 for (int i = 0; i < Math.min(unknown.size(), MAX_REPORTED); i++) {
                     ValuePaths.Leaf leaf = unknown.get(i);
@@ -37,11 +38,28 @@ public final class UnknownValueRule extends Rule {
                     Location at = new Location(trail.resource().declaration().file(), attribute.range());
                     report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
                             + attribute.name() + " is not known statically" + leaf.when() + ": "
-                            + ((Value.Unknown) leaf.value()).reason() + more,
+                            + unknownPart(leaf.value()).reason() + more,
                             "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked.")
                             .withAspect(attribute.name() + leaf.when()));
                 }
             }
         }
+    }
+
+    /** The value itself when it is not known statically, or the first such part of a string built from parts. */
+    private static Value.Unknown unknownPart(Value value) {
+        Value v = Values.unwrap(value);
+        if (v instanceof Value.Unknown unknown) {
+            return unknown;
+        }
+        if (v instanceof Value.Concatenation concatenation) {
+            for (Value part : concatenation.parts()) {
+                Value.Unknown inner = unknownPart(part);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 }

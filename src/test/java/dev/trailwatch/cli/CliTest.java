@@ -235,6 +235,17 @@ class CliTest {
     }
 
     @Test
+    void strictReportsAnUnknownPartOfAStringBuiltFromParts() {
+        String tf = "variable \"account\" {}\nresource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n"
+                + "  cloud_watch_logs_group_arn = \"arn:aws:logs:us-east-1:${var.account}:log-group:audit:*\"\n"
+                + "  cloud_watch_logs_role_arn  = \"arn:aws:iam::123456789012:role/trail\"\n}\n";
+        Cli.Run run = Cli.runWithInput(tf, "scan", "-q", "--strict", "--rules", "TW000", "--stdin-filename", "main.tf",
+                "-");
+        assertEquals(List.of("main.tf:4:3: note TW000 aws_cloudtrail.t's cloud_watch_logs_group_arn is not known"
+                + " statically: variable account has no default and no value"), run.outLines());
+    }
+
+    @Test
     void standardInputAndFilesTogether() {
         String template = "Resources:\n  StdinTrail:\n    Type: AWS::CloudTrail::Trail\n";
         Cli.Run run = Cli.runWithInput(template, "scan", "-q", "--stdin-filename", "piped.yaml", "-", MISSING);
