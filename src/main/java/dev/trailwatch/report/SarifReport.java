@@ -8,6 +8,7 @@ import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.RuleMetadata;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.scan.ScanResult;
+import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.Location;
 import java.io.IOException;
 import java.io.Writer;
@@ -51,6 +52,7 @@ public final class SarifReport implements Report {
             writeResult(json, finding, rules);
         }
         json.writeEndArray();
+        writeInvocation(json, result.errors());
         json.writeEndObject();
         json.writeEndArray();
         json.writeEndObject();
@@ -160,17 +162,60 @@ public final class SarifReport implements Report {
         json.writeEndObject();
     }
 
-    private static void writePhysical(JsonGenerator json, Location location) throws IOException {
-        json.writeObjectFieldStart("physicalLocation");
+    /**
+     * Whether the scan read everything (an input error also sets exit code 2), and each input
+     * error as a notification, so that code scanning shows what was not analysed.
+     */
+    private static void writeInvocation(JsonGenerator json, List<InputError> errors) throws IOException {
+        json.writeArrayFieldStart("invocations");
+        json.writeStartObject();
+        json.writeBooleanField("executionSuccessful", errors.isEmpty());
+        if (!errors.isEmpty()) {
+            json.writeArrayFieldStart("toolExecutionNotifications");
+            for (InputError error : errors) {
+                json.writeStartObject();
+                json.writeStringField("level", "error");
+                json.writeObjectFieldStart("message");
+                json.writeStringField("text", error.message());
+                json.writeEndObject();
+                if (error.file() != null) {
+                    json.writeArrayFieldStart("locations");
+                    json.writeStartObject();
+                    json.writeObjectFieldStart("physicalLocation");
+                    writeArtifact(json, error.file());
+                    if (error.position() != null) {
+                        json.writeObjectFieldStart("region");
+                        json.writeNumberField("startLine", Math.max(1, error.position().line()));
+                        json.writeNumberField("startColumn", Math.max(1, error.position().column()));
+                        json.writeEndObject();
+                    }
+                    json.writeEndObject();
+                    json.writeEndObject();
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeEndArray();
+    }
+
+    private static void writeArtifact(JsonGenerator json, String displayPath) throws IOException {
         json.writeObjectFieldStart("artifactLocation");
-        Path file = Path.of(location.file());
+        Path file = Path.of(displayPath);
         if (file.isAbsolute()) {
             json.writeStringField("uri", file.toUri().toString());
         } else {
-            json.writeStringField("uri", relativeUri(location.file()));
+            json.writeStringField("uri", relativeUri(displayPath));
             json.writeStringField("uriBaseId", "%SRCROOT%");
         }
         json.writeEndObject();
+    }
+
+    private static void writePhysical(JsonGenerator json, Location location) throws IOException {
+        json.writeObjectFieldStart("physicalLocation");
+        writeArtifact(json, location.file());
         json.writeObjectFieldStart("region");
         json.writeNumberField("startLine", Math.max(1, location.line()));
         json.writeNumberField("startColumn", Math.max(1, location.column()));

@@ -1,6 +1,7 @@
 package dev.trailwatch.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every output format, on the same fixtures, byte for byte; and what GitHub and editors need of them. */
 class ReportFormatsTest {
@@ -101,5 +103,24 @@ class ReportFormatsTest {
             assertTrue(List.of("error", "warning", "note").contains(m.group(4)));
             assertTrue(m.group(5).matches("TW\\d{3}"));
         }
+    }
+
+    @Test
+    void sarifSaysWhichInputsCouldNotBeRead(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"Resources\": {\"T\": {\"Type\": \"AWS::CloudTrail::Trail\",}}}");
+        Cli.Run run = Cli.run("scan", "-q", "-f", "sarif", "--rules", "TW001", broken.toString(),
+                "testdata/cloudformation/role-missing.json");
+        assertEquals(ExitCodes.ERROR, run.exitCode());
+        JsonNode runNode = JSON.readTree(run.out()).path("runs").get(0);
+        assertEquals(1, runNode.path("results").size(), "the other file's finding is still reported");
+        JsonNode invocation = runNode.path("invocations").get(0);
+        assertFalse(invocation.path("executionSuccessful").asBoolean(true));
+        JsonNode notification = invocation.path("toolExecutionNotifications").get(0);
+        assertEquals("error", notification.path("level").asText());
+        JsonNode location = notification.path("locations").get(0).path("physicalLocation");
+        assertEquals(broken.toUri().toString(), location.path("artifactLocation").path("uri").asText());
+        assertEquals(1, location.path("region").path("startLine").asInt());
+        assertEquals(55, location.path("region").path("startColumn").asInt(), "the brace after the trailing comma");
     }
 }
