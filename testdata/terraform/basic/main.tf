@@ -45,6 +45,12 @@ resource "aws_cloudtrail" "disabled" {
   name  = "never"
 }
 
+# count = 0.5: Terraform rejects a count that is not a whole number; judged once, not dropped.
+resource "aws_cloudtrail" "fractional" {  # expect@1: TW001 {{aws_cloudtrail.fractional is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn and cloud_watch_logs_role_arn are not set}}
+  count = 0.5
+  name  = "fractional"
+}
+
 # Literal count and for_each: one finding per instance, each with its address.
 resource "aws_cloudtrail" "counted" {  # expect@1: TW001 {{aws_cloudtrail.counted[0] is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is not set}} TW001 {{aws_cloudtrail.counted[1] is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is not set}}
   count                      = 2

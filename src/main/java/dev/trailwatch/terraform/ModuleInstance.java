@@ -244,7 +244,9 @@ final class ModuleInstance {
             Value n = Values.unwrap(literals.eval(count.value(), Scope.EMPTY, file));
             java.math.BigDecimal number = n instanceof Value.Number || n instanceof Value.Text
                     ? Operators.asNumber(n) : null;
-            if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(1000)) > 0) {
+            // Not a whole number: Terraform rejects it, so the resource is judged once rather than dropped.
+            if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(1000)) > 0
+                    || number.stripTrailingZeros().scale() > 0) {
                 Value index = new Value.Unknown("count.index of a count not known statically", count.range());
                 return List.of(new Instance("", Scope.EMPTY.with("count", object("index", index, count.range()))));
             }

@@ -38,7 +38,7 @@ class TerraformScanTest {
         Cli.Run one = Cli.run("scan", "-q", "--rules", "TW001", BASIC + "main.tf");
         Cli.Run both = Cli.run("scan", "-q", "--rules", "TW001", BASIC + "main.tf", BASIC + "variables.tf");
         Cli.Run folder = Cli.run("scan", "-q", "--rules", "TW001", BASIC);
-        assertEquals(9, one.outLines().size(), one.out());
+        assertEquals(10, one.outLines().size(), one.out());
         assertEquals(one.out(), both.out());
         assertEquals(one.out(), folder.out());
     }
