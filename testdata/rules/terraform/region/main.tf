@@ -45,3 +45,17 @@ resource "aws_cloudtrail" "virginia" {
   cloud_watch_logs_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/audit:*"
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
+
+# AWS provider 6: a resource's own region argument wins over its provider's.
+resource "aws_cloudtrail" "own_region" {
+  region                     = "us-east-1"
+  name                       = "e"
+  cloud_watch_logs_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:CloudTrail/audit:*"  # expect: TW002 {{aws_cloudtrail.own_region's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is a log group in eu-west-1 but the trail is in us-east-1: CloudTrail delivers only to a log group in the trail's own region}}
+# ^
+  cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
+}
+
+module "virginia_trail" {
+  source    = "./trail-module"
+  providers = { aws = aws.virginia }
+}

@@ -186,7 +186,7 @@ final class ModuleInstance {
         Range header = header(block);
         Value.MapValue properties = body(block.body(), instance.scope, declared.file());
         return new Resource(type, name, prefix + type + "." + name + instance.suffix, declared.file().locate(header),
-                properties, null, region(block));
+                properties, null, region(block, declared.file()));
     }
 
     /**
@@ -308,7 +308,12 @@ final class ModuleInstance {
      * The region of a resource's AWS provider when it is a literal: its {@code provider = aws.ALIAS}
      * or the default {@code provider "aws"}, declared in this module or inherited from the caller.
      */
-    private String region(Body.Block block) {
+    private String region(Body.Block block, SourceFile file) {
+        // AWS provider 6 lets a resource choose its own region.
+        Body.Attribute own = block.body().attribute("region");
+        if (own != null) {
+            return Values.scalarText(literals.eval(own.value(), Scope.EMPTY, file));
+        }
         Body.Attribute provider = block.body().attribute("provider");
         String alias = null;
         if (provider != null && provider.value() instanceof Expression.GetAttr g
@@ -316,6 +321,40 @@ final class ModuleInstance {
             alias = g.name();
         }
         return providerRegion(alias);
+    }
+
+    /**
+     * A module call's {@code providers} map for aws, as child name ("aws" or "aws.ALIAS") to the
+     * caller's alias (null for its default provider); null when the call passes no providers.
+     */
+    private static Map<String, String> passedProviders(Body.Block call) {
+        Body.Attribute providers = call.body().attribute("providers");
+        if (providers == null || !(providers.value() instanceof Expression.ObjectCons object)) {
+            return null;
+        }
+        Map<String, String> out = new HashMap<>();
+        for (Expression.ObjectItem item : object.items()) {
+            String child = providerName(item.key());
+            String caller = providerName(item.value());
+            if (child != null && caller != null && child.startsWith("aws") && caller.startsWith("aws")) {
+                out.put(child, caller.equals("aws") ? null : caller.substring("aws.".length()));
+            }
+        }
+        return out;
+    }
+
+    /** "aws" or "aws.ALIAS" from a provider reference, else null. */
+    private static String providerName(Expression e) {
+        if (e instanceof Expression.Template t && t.literalText() != null) {
+            return t.literalText(); // a bare key: { aws = aws.west }
+        }
+        if (e instanceof Expression.Variable v && v.name().equals("aws")) {
+            return "aws";
+        }
+        if (e instanceof Expression.GetAttr g && g.object() instanceof Expression.Variable v && v.name().equals("aws")) {
+            return "aws." + g.name();
+        }
+        return null;
     }
 
     private String providerRegion(String alias) {
@@ -374,7 +413,17 @@ final class ModuleInstance {
             }
             ModuleInstance childInstance = new ModuleInstance(child, reader, arguments,
                     prefix + "module." + name + instance.suffix + ".", key, chain, manifest, errors);
-            childInstance.inheritedRegion = this::providerRegion;
+            Map<String, String> passed = passedProviders(call.block());
+            // providers = { aws = aws.west }: the child's provider configurations are the caller's, renamed.
+            childInstance.inheritedRegion = passed == null ? this::providerRegion
+                    : childAlias -> {
+                        String childName = childAlias == null ? "aws" : "aws." + childAlias;
+                        if (!passed.containsKey(childName)) {
+                            // The default provider is inherited unless passed; an alias must be passed.
+                            return childAlias == null ? providerRegion(null) : null;
+                        }
+                        return providerRegion(passed.get(childName));
+                    };
             out.add(childInstance);
         }
         return out;
