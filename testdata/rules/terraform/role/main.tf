@@ -198,3 +198,82 @@ resource "aws_cloudtrail" "named" {
 # ^
   cloud_watch_logs_role_arn  = aws_iam_role.named.arn
 }
+
+# An organization trail whose log group's name contains something shaped like an organization id
+# ("demo-cloudtrail" holds "o-cloudtrail"): the stream form is read from the stream part only.
+resource "aws_iam_role" "organization" {
+  name               = "organization"
+  assume_role_policy = local.trust
+  inline_policy {
+    name = "deliver"
+    policy = jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect = "Allow"
+        Action = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = [
+          "arn:aws:logs:us-east-1:111122223333:log-group:demo-cloudtrail:log-stream:111122223333_CloudTrail_us-east-1*",
+          "arn:aws:logs:us-east-1:111122223333:log-group:demo-cloudtrail:log-stream:o-a1b2c3d4e5_*",
+        ]
+      }]
+    })
+  }
+}
+
+resource "aws_cloudtrail" "organization" {
+  name                       = "organization"
+  is_organization_trail      = true
+  cloud_watch_logs_group_arn = "arn:aws:logs:us-east-1:111122223333:log-group:demo-cloudtrail:*"
+  cloud_watch_logs_role_arn  = aws_iam_role.organization.arn
+}
+
+# An attachment to a role named by a variable, of a policy that is not declared here: someone
+# else's role, not a reason to stop judging every role (heredoc above is still reported).
+variable "application_role_name" {}
+
+resource "aws_iam_role_policy_attachment" "application" {
+  role       = var.application_role_name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+# A Deny whose condition is written with a dynamic block is conditional: not guessed at.
+variable "allowed_vpcs" {
+  default = ["vpc-1"]
+}
+
+data "aws_iam_policy_document" "conditional_deny" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.trail.arn}:*"]
+  }
+  statement {
+    effect    = "Deny"
+    actions   = ["logs:*"]
+    resources = ["*"]
+    dynamic "condition" {
+      for_each = var.allowed_vpcs
+      content {
+        test     = "StringNotEquals"
+        variable = "aws:SourceVpc"
+        values   = [condition.value]
+      }
+    }
+  }
+}
+
+resource "aws_iam_role" "conditional_deny" {
+  name               = "conditional-deny"
+  assume_role_policy = local.trust
+}
+
+resource "aws_iam_role_policy" "conditional_deny" {
+  role   = aws_iam_role.conditional_deny.id
+  policy = data.aws_iam_policy_document.conditional_deny.json
+}
+
+resource "aws_cloudtrail" "conditional_deny" {
+  name                       = "conditional-deny"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.conditional_deny notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
+# ^
+  cloud_watch_logs_role_arn  = aws_iam_role.conditional_deny.arn
+}

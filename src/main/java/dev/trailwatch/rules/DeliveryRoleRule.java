@@ -175,7 +175,17 @@ public final class DeliveryRoleRule extends Rule {
         for (PolicyAttachment attachment : model.policyAttachments()) {
             Boolean attached = attaches(attachment, role, model);
             if (attached == null) {
-                invisible = true; // it may be this role's: what it grants cannot be ruled out
+                // It may be this role's: that matters only when what it attaches is declared here and
+                // may grant log delivery. A policy we cannot see attached to a role we cannot name is
+                // taken as someone else's, or one unrelated attachment would hide every finding.
+                List<PolicyDocument> attachedDocuments = new ArrayList<>();
+                if (attachment.document().isPresent()) {
+                    invisible |= !add(attachment.document().value(), attachedDocuments)
+                            || mayGrantDelivery(attachedDocuments);
+                } else if (attachment.policyArn().isPresent()
+                        && addByArn(attachment.policyArn().value(), model, attachedDocuments)) {
+                    invisible |= mayGrantDelivery(attachedDocuments);
+                }
                 continue;
             }
             if (!attached) {
@@ -222,6 +232,19 @@ public final class DeliveryRoleRule extends Rule {
             }
         }
         return missing;
+    }
+
+    private static boolean mayGrantDelivery(List<PolicyDocument> documents) {
+        for (PolicyDocument document : documents) {
+            for (PolicyDocument.Statement s : document.statements()) {
+                for (String action : ACTIONS) {
+                    if (s.allow() && !Boolean.FALSE.equals(actionAllows(s, action))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean add(Value policy, List<PolicyDocument> documents) {
@@ -363,12 +386,23 @@ public final class DeliveryRoleRule extends Rule {
     /**
      * A stream name CloudTrail would write, taking the account, region and organization id the
      * pattern itself names (a literal account in a policy is the trail's own account), else
-     * sample ones.
+     * sample ones. They are read from their places only: the ARN's region and account fields and
+     * the stream name, never from inside the log group's name.
      */
     private static String stream(String pattern, boolean organization) {
-        String account = first(ACCOUNT, pattern, SAMPLE_PSEUDO_PARAMETERS.get("AWS::AccountId"));
-        String region = first(REGION, pattern, SAMPLE_PSEUDO_PARAMETERS.get("AWS::Region"));
-        String prefix = organization ? first(ORGANIZATION, pattern, "o-a1b2c3d4e5") + "_" : "";
+        String[] fields = pattern.split(":", -1);
+        int at = pattern.indexOf(":log-stream:");
+        String streamPart = at < 0 ? "" : pattern.substring(at + ":log-stream:".length());
+        String arnRegion = fields.length > 4 && fields[0].equals("arn") && REGION.matcher(fields[3]).matches()
+                ? fields[3] : null;
+        String arnAccount = fields.length > 4 && fields[0].equals("arn") && fields[4].matches("[0-9]{12}")
+                ? fields[4] : null;
+        String account = first(ACCOUNT, streamPart, arnAccount != null ? arnAccount
+                : SAMPLE_PSEUDO_PARAMETERS.get("AWS::AccountId"));
+        String region = first(REGION, streamPart, arnRegion != null ? arnRegion
+                : SAMPLE_PSEUDO_PARAMETERS.get("AWS::Region"));
+        java.util.regex.Matcher orgId = ORGANIZATION.matcher(streamPart);
+        String prefix = organization ? (orgId.lookingAt() ? orgId.group() : "o-a1b2c3d4e5") + "_" : "";
         return ":log-stream:" + prefix + account + "_CloudTrail_" + region;
     }
 

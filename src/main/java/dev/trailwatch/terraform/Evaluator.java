@@ -132,6 +132,11 @@ final class Evaluator {
                 values.add(new Value.Unknown("a template %{for} directive is not evaluated", part.range()));
             }
         }
+        for (Value value : values) {
+            if (failed(value)) {
+                return value; // a template with a failing part fails
+            }
+        }
         return Operators.concatenate(values, range);
     }
 
@@ -367,6 +372,11 @@ final class Evaluator {
 
     /** Marks the reason of a value Terraform itself could not compute: an error, which try() skips. */
     private static final String FAILED = "Terraform would fail here: ";
+
+    /** A value Terraform would fail to compute (try() skips it), with why. */
+    static Value.Unknown failure(String reason, Range range) {
+        return new Value.Unknown(FAILED + reason, range);
+    }
 
     /** True when Terraform would fail to evaluate this value, as opposed to merely not knowing it yet. */
     static boolean failed(Value value) {

@@ -39,11 +39,15 @@ final class Functions {
                     return v;
                 }
             }
-            return new Value.Unknown("every argument of try() fails", range);
+            return Evaluator.failure("every argument of try() fails", range);
         }
         List<Value> args = new ArrayList<>();
         for (Expression argument : call.arguments()) {
-            args.add(evaluator.eval(argument, scope, file));
+            Value arg = evaluator.eval(argument, scope, file);
+            if (Evaluator.failed(arg)) {
+                return arg; // a failing argument fails the call
+            }
+            args.add(arg);
         }
         if (call.expandLast() && !args.isEmpty()) {
             Value last = Values.unwrap(args.remove(args.size() - 1));
@@ -58,7 +62,8 @@ final class Functions {
         } catch (NotKnown e) {
             return new Value.Unknown(name + "() of a value not known statically", range);
         } catch (RuntimeException e) {
-            return new Value.Unknown(name + "() could not be evaluated: " + e.getMessage(), range);
+            // Bad input to a function (jsondecode of broken JSON, a bad format): Terraform fails too.
+            return Evaluator.failure(name + "() could not be evaluated: " + e.getMessage(), range);
         }
     }
 
@@ -104,21 +109,21 @@ final class Functions {
                     }
                     return arg;
                 }
-                return new Value.Unknown("coalesce() with no non-empty argument fails", range);
+                return Evaluator.failure("coalesce() with no non-empty argument fails", range);
             case "coalescelist":
                 for (int i = 0; i < args.size(); i++) {
                     if (!list(args, i).isEmpty()) {
                         return args.get(i);
                     }
                 }
-                return new Value.Unknown("coalescelist() with no non-empty argument fails", range);
+                return Evaluator.failure("coalescelist() with no non-empty argument fails", range);
             case "lookup": {
                 Value.MapValue map = map(args, 0);
                 Value found = map.get(text(args, 1));
                 if (found != null) {
                     return found;
                 }
-                return args.size() > 2 ? args.get(2) : new Value.Unknown("lookup() of a missing key fails", range);
+                return args.size() > 2 ? args.get(2) : Evaluator.failure("lookup() of a missing key fails", range);
             }
             case "tostring":
                 if (Values.unwrap(args.get(0)) instanceof Value.Null) {
@@ -252,7 +257,7 @@ final class Functions {
                 try {
                     return withRange(DocumentParser.parseJson(text(args, 0)), range);
                 } catch (InputException e) {
-                    return new Value.Unknown("jsondecode() of text that is not JSON", range);
+                    return Evaluator.failure("jsondecode() of text that is not JSON", range);
                 }
             case "can":
                 return Values.unwrap(args.get(0)) instanceof Value.Unknown ? null : new Value.Bool(true, range);

@@ -39,10 +39,15 @@ final class PolicyDocuments {
             copy(statement.body(), "not_actions", "NotAction", out, evaluator, declared);
             copy(statement.body(), "resources", "Resource", out, evaluator, declared);
             copy(statement.body(), "not_resources", "NotResource", out, evaluator, declared);
-            for (Body.Block condition : statement.body().blocks()) {
-                if (condition.type().equals("condition")) {
-                    put(out, "Condition", new Value.Unknown("conditions are not evaluated", condition.range()),
-                            condition.typeRange());
+            for (Body.Block inner : statement.body().blocks()) {
+                boolean dynamic = inner.type().equals("dynamic");
+                String kind = dynamic && !inner.labels().isEmpty() ? inner.labels().get(0).value() : inner.type();
+                if (kind.equals("condition")) {
+                    put(out, "Condition", new Value.Unknown("conditions are not evaluated", inner.range()),
+                            inner.typeRange());
+                } else if (dynamic) {
+                    // Dynamic principals or anything else: what the statement means is not known.
+                    return new Value.Unknown("a policy statement with dynamic " + kind + " blocks is not evaluated", at);
                 }
             }
             Map<String, Value.Entry> principals = new LinkedHashMap<>();

@@ -49,6 +49,9 @@ class EvaluatorTest {
                   lookup_default = lookup(local.tags, "owner", "none")
                   try            = try(local.tags.owner, "fallback")
                   try_unknown    = try(var.unset, "fallback")
+                  try_nested     = try(try(local.tags.owner, local.tags.nope), "fallback")
+                  try_function   = try(upper(local.tags.owner), jsondecode("{bad"), "fallback")
+                  try_template   = try("${local.tags.owner}:*", "fallback")
                   json           = jsonencode({ Version = "2012-10-17", Action = ["logs:PutLogEvents"] })
                   decoded        = jsondecode("{\\"a\\": [1, 2]}").a[1]
                   lower_replace  = replace(lower("A-B"), "-", "_")
@@ -108,6 +111,10 @@ class EvaluatorTest {
         assertEquals("fallback", text("try"));
         // An unset variable is not an error Terraform would skip, only a value we do not know.
         assertInstanceOf(Value.Unknown.class, value("try_unknown"));
+        // A failure inside a nested try(), a function's argument or a template fails the whole.
+        assertEquals("fallback", text("try_nested"));
+        assertEquals("fallback", text("try_function"));
+        assertEquals("fallback", text("try_template"));
         assertEquals("{\"Version\":\"2012-10-17\",\"Action\":[\"logs:PutLogEvents\"]}", text("json"));
         assertEquals("2", text("decoded"));
         Value.ListValue upper = assertInstanceOf(Value.ListValue.class, value("for_tuple"));
