@@ -59,3 +59,13 @@ module "virginia_trail" {
   source    = "./trail-module"
   providers = { aws = aws.virginia }
 }
+
+# A null region argument means the provider's region (eu-west-1 here). (A variable's value could
+# differ between runs: like a provider's region, only a literal decides.)
+resource "aws_cloudtrail" "null_region" {
+  region                     = null
+  name                       = "f"
+  cloud_watch_logs_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/audit:*"  # expect: TW002 {{aws_cloudtrail.null_region's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is a log group in us-east-1 but the trail is in eu-west-1: CloudTrail delivers only to a log group in the trail's own region}}
+# ^
+  cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
+}

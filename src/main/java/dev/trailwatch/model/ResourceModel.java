@@ -9,6 +9,7 @@ import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.suppress.Suppression;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What one deployable unit declares: a CloudFormation template, or a Terraform root module
@@ -19,6 +20,7 @@ import java.util.List;
 public record ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups,
         List<Role> roles, List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
         List<MetricFilter> metricFilters, List<Alarm> alarms, List<Suppression> suppressions) {
+    private static final Pattern INSTANCE_KEY = Pattern.compile("\\[[^\\]]*\\]");
 
     /** The resource a reference's target names (an address, or a logical id), any instance index ignored. */
     public Resource resource(String target) {
@@ -30,10 +32,9 @@ public record ResourceModel(List<Resource> resources, List<Trail> trails, List<L
         return null;
     }
 
-    /** A Terraform instance address without its count or for_each key: the declaration's address. */
+    /** A Terraform instance address without its count or for_each keys (its modules' too): the declaration's. */
     public static String withoutIndex(String address) {
-        return address.endsWith("]") && address.lastIndexOf('[') > 0
-                ? address.substring(0, address.lastIndexOf('[')) : address;
+        return address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll("");
     }
 
     /** How many of these resources' attributes stayed unknown statically: what the analysis could not see. */

@@ -33,25 +33,28 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
             List<Gap> gaps = new ArrayList<>();
-            collectGaps(trail.logGroupArn(), gaps);
-            collectGaps(trail.roleArn(), gaps);
+            boolean capped = collectGaps(trail.logGroupArn(), gaps);
+            capped |= collectGaps(trail.roleArn(), gaps);
             if (!gaps.isEmpty()) {
-                report.accept(describe(trail, gaps));
+                report.accept(describe(trail, gaps, capped));
             }
         }
     }
 
-    private static void collectGaps(Attribute attribute, List<Gap> gaps) {
+    /** Adds the attribute's gaps; true when its paths were too many to follow all. */
+    private static boolean collectGaps(Attribute attribute, List<Gap> gaps) {
         if (!attribute.isPresent()) {
             gaps.add(new Gap(attribute, "not set", List.of(), null, null));
-            return;
+            return false;
         }
-        for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
+        List<ValuePaths.Leaf> leaves = ValuePaths.leaves(attribute.value());
+        for (ValuePaths.Leaf leaf : leaves) {
             String how = how(leaf.value());
             if (how != null) {
                 gaps.add(new Gap(attribute, how, leaf.conditions(), leaf.origin(), leaf.originName()));
             }
         }
+        return ValuePaths.capped(leaves);
     }
 
     /** How a value leaves the attribute without a value, or null when it does not. */
@@ -68,7 +71,7 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
     /** Many undecided conditions make many ways to a gap; the first few show the pattern. */
     private static final int MAX_PHRASES = 4;
 
-    private Finding describe(Trail trail, List<Gap> gaps) {
+    private Finding describe(Trail trail, List<Gap> gaps, boolean capped) {
         List<String> phrases = new ArrayList<>();
         List<Gap> plainAbsent = gaps.stream().filter(g -> g.isAbsent()).toList();
         if (plainAbsent.size() == 2) {
@@ -93,10 +96,11 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
             }
             phrases.add(phrase.toString());
         }
-        if (phrases.size() > MAX_PHRASES) {
+        if (phrases.size() > MAX_PHRASES || capped) {
             int more = phrases.size() - MAX_PHRASES;
-            phrases = new ArrayList<>(phrases.subList(0, MAX_PHRASES));
-            phrases.add("and in " + more + " more combinations of conditions");
+            phrases = new ArrayList<>(phrases.subList(0, Math.min(MAX_PHRASES, phrases.size())));
+            phrases.add(capped ? "and in more combinations of conditions (too many to follow all)"
+                    : "and in " + more + " more combinations of conditions");
         }
         related = related.stream().distinct().toList();
         Location at = trail.resource().declaration();

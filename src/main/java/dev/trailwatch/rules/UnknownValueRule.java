@@ -28,13 +28,14 @@ public final class UnknownValueRule extends Rule {
                 if (!attribute.isPresent()) {
                     continue;
                 }
-                List<ValuePaths.Leaf> unknown = ValuePaths.leaves(attribute.value()).stream()
-                        .filter(leaf -> unknownPart(leaf.value()) != null).toList();
+                List<ValuePaths.Leaf> leaves = ValuePaths.leaves(attribute.value());
+                List<ValuePaths.Leaf> unknown = leaves.stream().filter(leaf -> unknownPart(leaf.value()) != null).toList();
                 // Many undecided conditions make many unknown paths; the first few show the pattern.
                 for (int i = 0; i < Math.min(unknown.size(), MAX_REPORTED); i++) {
                     ValuePaths.Leaf leaf = unknown.get(i);
-                    String more = i == MAX_REPORTED - 1 && unknown.size() > MAX_REPORTED
-                            ? " (and " + (unknown.size() - MAX_REPORTED) + " more paths not known statically)" : "";
+                    String more = i < MAX_REPORTED - 1 || unknown.size() <= MAX_REPORTED ? ""
+                            : ValuePaths.capped(leaves) ? " (and more paths not known statically)"
+                            : " (and " + (unknown.size() - MAX_REPORTED) + " more paths not known statically)";
                     Location at = new Location(trail.resource().declaration().file(), attribute.range());
                     report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
                             + attribute.name() + " is not known statically" + leaf.when() + ": "

@@ -36,6 +36,11 @@ final class ValuePaths {
         return out;
     }
 
+    /** Whether these leaves stop at the limit: there are more ways than were followed. */
+    static boolean capped(List<Leaf> leaves) {
+        return leaves.size() > MAX_LEAVES;
+    }
+
     private static void walk(Value value, List<String> conditions, Location origin, String originName, List<Leaf> out) {
         if (out.size() >= MAX_LEAVES) {
             if (out.size() == MAX_LEAVES) {

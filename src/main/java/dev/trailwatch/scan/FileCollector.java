@@ -129,7 +129,9 @@ public final class FileCollector {
     private boolean isExcluded(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         for (Exclusion exclusion : exclusions) {
-            if (absolute.startsWith(exclusion.base()) && exclusion.matcher().matches(exclusion.base().relativize(absolute))) {
+            // Outside the base folder, the path as a whole: a **/ glob still matches it.
+            Path relative = absolute.startsWith(exclusion.base()) ? exclusion.base().relativize(absolute) : absolute;
+            if (exclusion.matcher().matches(relative)) {
                 return true;
             }
         }

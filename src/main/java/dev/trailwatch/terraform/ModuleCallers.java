@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * folders involved are parsed.
  */
 final class ModuleCallers {
-    // At the start of a line, so that a commented-out call (# or //) is not a call.
-    private static final Pattern LOCAL_SOURCE = Pattern.compile("(?m)^[ \\t]*source\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
+    // On a line that is not a comment (# or //): a commented-out call is not a call.
+    private static final Pattern LOCAL_SOURCE = Pattern.compile(
+            "(?m)^(?![ \\t]*(?:#|//))[^\\n#]*?\\bsource\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Pattern LOCAL_SOURCE_JSON = Pattern.compile("\"source\"\\s*:\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
 

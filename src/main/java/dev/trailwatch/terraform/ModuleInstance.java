@@ -311,8 +311,9 @@ final class ModuleInstance {
     private String region(Body.Block block, SourceFile file) {
         // AWS provider 6 lets a resource choose its own region.
         Body.Attribute own = block.body().attribute("region");
-        if (own != null) {
-            return Values.scalarText(literals.eval(own.value(), Scope.EMPTY, file));
+        Value ownRegion = own == null ? null : Values.unwrap(literals.eval(own.value(), Scope.EMPTY, file));
+        if (ownRegion != null && !(ownRegion instanceof Value.Null)) {
+            return Values.scalarText(ownRegion); // null: the provider's region, as for no argument
         }
         Body.Attribute provider = block.body().attribute("provider");
         String alias = null;

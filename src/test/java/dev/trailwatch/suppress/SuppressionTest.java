@@ -117,10 +117,13 @@ class SuppressionTest {
     @Test
     void aProjectSuppressionOfADeclarationCoversEveryInstance() throws IOException {
         Path tf = Files.createDirectories(repo.resolve("regional")).resolve("main.tf");
-        Files.writeString(tf, "resource \"aws_cloudtrail\" \"regional\" {\n  count = 2\n  name  = \"r\"\n}\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(tf, "resource \"aws_cloudtrail\" \"regional\" {\n  count = 2\n  name  = \"r\"\n}\n"
+                + "module \"m\" {\n  source = \"./m\"\n  count  = 2\n}\n", StandardCharsets.UTF_8);
+        Files.writeString(Files.createDirectories(repo.resolve("regional/m")).resolve("main.tf"),
+                "resource \"aws_cloudtrail\" \"inner\" {\n  name = \"i\"\n}\n", StandardCharsets.UTF_8);
         Path config = repo.resolve(".trailwatch.yml");
         Files.writeString(config, "suppressions:\n  - id: TW001\n    resource: aws_cloudtrail.regional\n"
+                + "    reason: archive only\n  - id: TW001\n    resource: module.m.aws_cloudtrail.inner\n"
                 + "    reason: archive only\n", StandardCharsets.UTF_8);
         Cli.Run run = Cli.run("scan", "-q", "--config", config.toString(), "--rules", "TW001", tf.toString());
         assertEquals(ExitCodes.CLEAN, run.exitCode(), run.out() + run.err());
@@ -143,6 +146,15 @@ class SuppressionTest {
         assertEquals(ExitCodes.CLEAN, run.exitCode(), run.out() + run.err());
         assertEquals("", run.out());
         assertTrue(run.err().contains("0 files"), run.err());
+    }
+
+    @Test
+    void commandLineExcludesApplyToFoldersOutsideTheWorkingDirectory() throws IOException {
+        Path example = Files.createDirectories(repo.resolve("examples")).resolve("trail.yaml");
+        Files.writeString(example, TEMPLATE, StandardCharsets.UTF_8);
+        Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "--exclude", "examples/**", repo.toString());
+        assertEquals(1, run.outLines().size(), run.out());
+        assertTrue(run.out().contains("infra/trail.yaml"), run.out());
     }
 
     @Test

@@ -144,6 +144,7 @@ class TerraformScanTest {
         String line = run.outLines().get(0);
         assertTrue(line.contains(":34:3: error TW001 aws_cloudtrail.t is not integrated with CloudWatch Logs:"
                 + " cloud_watch_logs_group_arn is empty when condition var.flags[27] is true and"), line);
-        assertTrue(line.endsWith("(from local g0); and in 124 more combinations of conditions"), line);
+        assertTrue(line.endsWith("(from local g0); and in more combinations of conditions (too many to follow all)"),
+                line);
     }
 }

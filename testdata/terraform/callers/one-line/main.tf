@@ -1,0 +1,2 @@
+# A call written on one line.
+module "defaults" { source = "../defaults" }
