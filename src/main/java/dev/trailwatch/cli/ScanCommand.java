@@ -262,6 +262,7 @@ final class ScanCommand implements Callable<Integer> {
             collector.exclude(config.file().toAbsolutePath().getParent(), config.excludes());
         }
         FileCollector.Collected collected = collector.collect(files);
+        scanner.excluding(collector::isExcluded);
         if (files.size() == named.size()) {
             return scanner.scan(collected.files(), collected.errors());
         }

@@ -126,7 +126,8 @@ public final class FileCollector {
         }
     }
 
-    private boolean isExcluded(Path path) {
+    /** Whether a path is excluded (also used to ignore module calls made from excluded folders). */
+    public boolean isExcluded(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         for (Exclusion exclusion : exclusions) {
             // Outside the base folder, the path as a whole: a **/ glob still matches it.

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * Reads, loads and checks files in parallel. Each file is read, parsed and turned into its model
@@ -49,6 +50,8 @@ public final class Scanner {
     private final DisplayPaths paths;
     private final long maxFileSize;
     private final int jobs;
+
+    private Predicate<Path> excluded = path -> false;
 
     public Scanner(RuleRunner runner, FindingPolicy policy, ParameterValues parameters, VariableInputs variables,
             DisplayPaths paths, long maxFileSize, int jobs) {
@@ -75,6 +78,12 @@ public final class Scanner {
     /** A unit of work: one file, one Terraform folder's parsing, or one Terraform root configuration. */
     private record Task(String name, Callable<Outcome> work) {}
 
+    /** Paths whose module calls do not count, as they are not scanned either. */
+    public Scanner excluding(Predicate<Path> excludedPaths) {
+        this.excluded = excludedPaths;
+        return this;
+    }
+
     public ScanResult scan(List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
         List<Task> tasks = new ArrayList<>();
         Set<Path> terraformFolders = new LinkedHashSet<>();
@@ -91,7 +100,7 @@ public final class Scanner {
             }
         }
         if (!terraformFolders.isEmpty()) {
-            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner);
+            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(), excluded);
             for (Path folder : terraformFolders) {
                 tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
                         List.of(), terraform.folderErrors(folder), List.of())));
@@ -196,7 +205,7 @@ public final class Scanner {
         Path path = paths.workingDirectory().resolve(buffer.displayPath()).normalize();
         SourceFile placed = new SourceFile(path, buffer.displayPath(), buffer.text());
         return new Task(buffer.displayPath(), () -> {
-            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(path, placed));
+            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(path, placed), excluded);
             Set<Path> folder = Set.of(path.getParent());
             List<Finding> findings = new ArrayList<>();
             List<InputError> errors = new ArrayList<>(terraform.folderErrors(path.getParent()));

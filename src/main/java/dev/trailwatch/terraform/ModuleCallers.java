@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,10 +32,13 @@ final class ModuleCallers {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
 
     private final Path workingDirectory;
+    private final Predicate<Path> excluded;
     private final Map<Path, Map<Path, Set<Path>>> callersByBase = new HashMap<>();
 
-    ModuleCallers(Path workingDirectory) {
+    /** {@code excluded}: paths whose calls do not count (the user's --exclude and project excludes). */
+    ModuleCallers(Path workingDirectory, Predicate<Path> excluded) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.excluded = excluded;
     }
 
     /**
@@ -90,14 +94,15 @@ final class ModuleCallers {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     Path name = dir.getFileName();
-                    return name != null && SKIPPED_DIRS.contains(name.toString()) && !dir.equals(base)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return name != null && (SKIPPED_DIRS.contains(name.toString()) || excluded.test(dir))
+                            && !dir.equals(base) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && (name.endsWith(".tf") || name.endsWith(".tf.json"))) {
+                    if (attrs.isRegularFile() && (name.endsWith(".tf") || name.endsWith(".tf.json"))
+                            && !excluded.test(file)) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;

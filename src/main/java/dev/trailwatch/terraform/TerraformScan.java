@@ -28,17 +28,16 @@ public final class TerraformScan {
     private final RuleRunner runner;
     private final ModuleCallers callers;
 
-    public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, RuleRunner runner) {
-        this(paths, maxFileSize, variables, runner, java.util.Map.of());
-    }
-
-    /** With files whose text is not on disk (an unsaved buffer from standard input). */
+    /**
+     * {@code overrides}: files whose text is not on disk (an unsaved buffer from standard input);
+     * {@code excluded}: paths whose module calls do not count.
+     */
     public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, RuleRunner runner,
-            java.util.Map<Path, dev.trailwatch.source.SourceFile> overrides) {
+            java.util.Map<Path, dev.trailwatch.source.SourceFile> overrides, java.util.function.Predicate<Path> excluded) {
         this.reader = new ModuleReader(paths, maxFileSize, overrides);
         this.variables = variables;
         this.runner = runner;
-        this.callers = new ModuleCallers(paths.workingDirectory());
+        this.callers = new ModuleCallers(paths.workingDirectory(), excluded);
     }
 
     /** The root configurations through which the given folders are analysed. */

@@ -158,6 +158,23 @@ class SuppressionTest {
     }
 
     @Test
+    void aCallFromAnExcludedFolderDoesNotDecideHowAModuleIsEvaluated() throws IOException {
+        Path module = Files.createDirectories(repo.resolve("modules/trail")).resolve("main.tf");
+        Files.writeString(module, "variable \"role_arn\" {\n  default = \"arn:aws:iam::123456789012:role/trail\"\n}\n"
+                + "resource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n"
+                + "  cloud_watch_logs_group_arn = \"arn:aws:logs:us-east-1:123456789012:log-group:audit:*\"\n"
+                + "  cloud_watch_logs_role_arn  = var.role_arn\n}\n", StandardCharsets.UTF_8);
+        Files.writeString(Files.createDirectories(repo.resolve("examples/empty-role")).resolve("main.tf"),
+                "module \"trail\" {\n  source   = \"../../modules/trail\"\n  role_arn = \"\"\n}\n",
+                StandardCharsets.UTF_8);
+        Cli.Run called = Cli.run("scan", "-q", "--rules", "TW001", module.toString());
+        assertTrue(called.out().contains("module.trail.aws_cloudtrail.t is not integrated"), called.out());
+        Cli.Run excluded = Cli.run("scan", "-q", "--rules", "TW001", "--exclude", "examples/**", module.toString());
+        assertEquals(ExitCodes.CLEAN, excluded.exitCode(), excluded.out() + excluded.err());
+        assertEquals("", excluded.out());
+    }
+
+    @Test
     void commandLineWinsOverTheProjectFile() throws IOException {
         Path config = repo.resolve(".trailwatch.yml");
         Files.writeString(config, "fail-on: never\n", StandardCharsets.UTF_8);
