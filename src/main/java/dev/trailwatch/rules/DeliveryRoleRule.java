@@ -291,7 +291,7 @@ public final class DeliveryRoleRule extends Rule {
                     }
                     unknown |= target == null; // not declared here: could be anything
                 } else if (v instanceof Value.Text t) {
-                    if (t.text().equals(roleName) || t.text().endsWith("/" + roleName)) {
+                    if (roleName != null && (t.text().equals(roleName) || t.text().endsWith("/" + roleName))) {
                         return true;
                     }
                     unknown |= roleName == null;

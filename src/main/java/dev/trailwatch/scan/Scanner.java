@@ -205,7 +205,8 @@ public final class Scanner {
         Path path = paths.workingDirectory().resolve(buffer.displayPath()).normalize();
         SourceFile placed = new SourceFile(path, buffer.displayPath(), buffer.text());
         return new Task(buffer.displayPath(), () -> {
-            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(path, placed), excluded);
+            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(path, placed),
+                    excluded);
             Set<Path> folder = Set.of(path.getParent());
             List<Finding> findings = new ArrayList<>();
             List<InputError> errors = new ArrayList<>(terraform.folderErrors(path.getParent()));

@@ -74,7 +74,9 @@ final class ModuleInstance {
         VariableValue given = inputs.get(name);
         Module.Declared declared = module.variables.get(name);
         // A null argument to a variable declared nullable = false means its default, as in Terraform.
-        if (given != null && !(Values.unwrap(given.value()) instanceof Value.Null && declared != null && notNullable(declared))) {
+        boolean nullForDefault = given != null && Values.unwrap(given.value()) instanceof Value.Null
+                && declared != null && notNullable(declared);
+        if (given != null && !nullForDefault) {
             return new Value.Substituted(given.value(), at, given.origin(), given.description());
         }
         if (declared == null) {

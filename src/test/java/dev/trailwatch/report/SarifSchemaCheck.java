@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Validates SARIF files against the official SARIF 2.1.0 schema; run by scripts/sarif-conformance.sh,
- * which passes the schema from ../shared/schemas. Prints one line per file and the
+ * Validates SARIF files against the official SARIF 2.1.0 schema, whose path is its first argument
+ * (scripts/sarif-conformance.sh passes it; no unit test runs this). Prints one line per file and the
  * {@code N passed, N failed} line; exits 1 when any file is invalid.
  */
 public final class SarifSchemaCheck {
