@@ -55,7 +55,8 @@ final class CloudFormationResources {
                 case "AWS::Logs::MetricFilter" -> filters.add(new MetricFilter(r, attribute(r, "LogGroupName"),
                         attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
                 case "AWS::CloudWatch::Alarm" -> alarms.add(new Alarm(r, attribute(r, "MetricName"),
-                        attribute(r, "Namespace"), attribute(r, "Metrics"), attribute(r, "AlarmActions")));
+                        attribute(r, "Namespace"), attribute(r, "Metrics"),
+                        queriedMetrics(r.properties().get("Metrics")), attribute(r, "AlarmActions")));
                 default -> { }
             }
         }
@@ -76,6 +77,18 @@ final class CloudFormationResources {
                 out.add(new Attribute("PolicyDocument", map.entry("PolicyDocument")));
             } else {
                 out.add(new Attribute("Policies", new Value.Entry("Policies", policy.range(), policy)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code Metrics: [{MetricStat: {Metric: {MetricName, Namespace}}}]}: what a metric-math alarm reads. */
+    private static List<MetricFilter.Metric> queriedMetrics(Value queries) {
+        List<MetricFilter.Metric> out = new ArrayList<>();
+        for (Value query : Values.items(queries)) {
+            if (Values.unwrap(query) instanceof Value.MapValue q && Values.unwrap(q.get("MetricStat")) instanceof
+                    Value.MapValue stat && Values.unwrap(stat.get("Metric")) instanceof Value.MapValue metric) {
+                out.add(new MetricFilter.Metric(metric.get("MetricName"), metric.get("Namespace")));
             }
         }
         return out;

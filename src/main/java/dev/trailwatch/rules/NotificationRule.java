@@ -131,42 +131,25 @@ public final class NotificationRule extends Rule {
         if (!hasAction(alarm)) {
             return false;
         }
-        List<Value[]> watched = new ArrayList<>(); // {metric name, namespace}
+        List<MetricFilter.Metric> watched = new ArrayList<>();
         if (alarm.metricName().isPresent()) {
-            watched.add(new Value[] {alarm.metricName().value(), alarm.namespace().value()});
+            watched.add(new MetricFilter.Metric(alarm.metricName().value(), alarm.namespace().value()));
         } else if (alarm.metricQueries().isPresent()) {
-            collectQueriedMetrics(alarm.metricQueries().value(), watched);
+            watched.addAll(alarm.queriedMetrics());
             if (watched.isEmpty()) {
                 return true; // metric math whose metrics cannot be read: it may watch any filter's metric
             }
         }
         for (MetricFilter filter : filters) {
             for (MetricFilter.Metric metric : filter.metrics()) {
-                for (Value[] w : watched) {
-                    if (same(w[0], metric.name()) && same(w[1], metric.namespace())) {
+                for (MetricFilter.Metric w : watched) {
+                    if (same(w.name(), metric.name()) && same(w.namespace(), metric.namespace())) {
                         return true;
                     }
                 }
             }
         }
         return false;
-    }
-
-    /**
-     * The metrics a metric-math alarm reads: every object with a metric name below its queries
-     * (CloudFormation Metrics[].MetricStat.Metric, Terraform metric_query.metric).
-     */
-    private static void collectQueriedMetrics(Value value, List<Value[]> out) {
-        Value v = Values.unwrap(value);
-        if (v instanceof Value.ListValue list) {
-            list.items().forEach(item -> collectQueriedMetrics(item, out));
-        } else if (v instanceof Value.MapValue map) {
-            Value name = map.get("MetricName") != null ? map.get("MetricName") : map.get("metric_name");
-            if (name != null) {
-                out.add(new Value[] {name, map.get("Namespace") != null ? map.get("Namespace") : map.get("namespace")});
-            }
-            map.entries().values().forEach(entry -> collectQueriedMetrics(entry.value(), out));
-        }
     }
 
     private static boolean hasAction(Alarm alarm) {

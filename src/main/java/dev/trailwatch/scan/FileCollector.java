@@ -128,6 +128,9 @@ public final class FileCollector {
 
     /** Whether a path is excluded (also used to ignore module calls made from excluded folders). */
     public boolean isExcluded(Path path) {
+        if (exclusions.isEmpty()) {
+            return false; // the usual case, asked for every file walked
+        }
         Path absolute = path.toAbsolutePath().normalize();
         for (Exclusion exclusion : exclusions) {
             // Outside the base folder, the path as a whole: a **/ glob still matches it.

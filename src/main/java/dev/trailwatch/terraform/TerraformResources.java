@@ -55,7 +55,8 @@ final class TerraformResources {
                 case "aws_cloudwatch_log_metric_filter" -> filters.add(new MetricFilter(r, attribute(r, "log_group_name"),
                         attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
                 case "aws_cloudwatch_metric_alarm" -> alarms.add(new Alarm(r, attribute(r, "metric_name"),
-                        attribute(r, "namespace"), attribute(r, "metric_query"), attribute(r, "alarm_actions")));
+                        attribute(r, "namespace"), attribute(r, "metric_query"),
+                        queriedMetrics(r.properties().get("metric_query")), attribute(r, "alarm_actions")));
                 default -> { }
             }
         }
@@ -77,6 +78,21 @@ final class TerraformResources {
             } else {
                 // A dynamic block: a policy that cannot be read, so the role cannot be judged.
                 out.add(new Attribute("policy", new Value.Entry("inline_policy", block.range(), block)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code metric_query { metric { metric_name, namespace } }}: what a metric-math alarm reads. */
+    private static List<MetricFilter.Metric> queriedMetrics(Value queries) {
+        List<MetricFilter.Metric> out = new ArrayList<>();
+        for (Value query : Values.items(queries)) {
+            if (Values.unwrap(query) instanceof Value.MapValue q) {
+                for (Value metric : Values.items(q.get("metric"))) {
+                    if (Values.unwrap(metric) instanceof Value.MapValue m) {
+                        out.add(new MetricFilter.Metric(m.get("metric_name"), m.get("namespace")));
+                    }
+                }
             }
         }
         return out;
