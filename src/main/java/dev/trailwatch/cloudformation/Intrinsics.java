@@ -1,5 +1,6 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.model.TextShape;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Location;
@@ -18,14 +19,32 @@ import java.util.Set;
  * never by enumerating combinations of conditions, so the cost stays linear in the template.
  */
 final class Intrinsics {
-    static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
-            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    /** What each pseudo parameter can look like, and what it is (for --strict). */
+    private static final Map<String, TextShape> PSEUDO_PARAMETERS = Map.of("AWS::AccountId", TextShape.ACCOUNT_ID,
+            "AWS::NotificationARNs", TextShape.ANY, "AWS::Partition", TextShape.PARTITION,
+            "AWS::Region", TextShape.REGION, "AWS::StackId", TextShape.ANY, "AWS::StackName", TextShape.STACK_NAME,
+            "AWS::URLSuffix", TextShape.URL_SUFFIX);
+    /**
+     * Resources whose attributes exist only once deployed and may hold anything: a nested stack's
+     * outputs, a custom resource's data, a serverless application's outputs.
+     */
+    private static final Set<String> DEPLOY_TIME_TYPES = Set.of("AWS::CloudFormation::Stack",
+            "AWS::CloudFormation::CustomResource", "AWS::Serverless::Application");
+    private static final String SSM_PARAMETER_TYPE = "AWS::SSM::Parameter::Value<";
+    private static final java.util.regex.Pattern DYNAMIC_REFERENCE =
+            java.util.regex.Pattern.compile("\\{\\{resolve:[^}]*}}");
 
     private final SourceFile file;
     private final Map<String, Value.Entry> parameters;
     private final Map<String, Value.Entry> conditions;
     private final Value.MapValue mappings;
     private final ParameterValues given;
+    /** Each declared resource's type, by logical id. */
+    private final Map<String, String> resourceTypes;
+    /** Where the parameter values a memoised condition was decided from are set. */
+    private final Map<String, Value.Substituted> conditionOrigins = new HashMap<>();
+    /** The first parameter value read while deciding the condition being evaluated. */
+    private Value.Substituted decidedBy;
     /** Memoised condition values, with parameters known and with literals only. */
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     private final Map<String, Boolean> literalConditionValues = new HashMap<>();
@@ -34,8 +53,9 @@ final class Intrinsics {
     private Map<String, Boolean> assumed = Map.of();
 
     Intrinsics(SourceFile file, Value.MapValue parameters, Value.MapValue conditions, Value.MapValue mappings,
-            ParameterValues given) {
+            ParameterValues given, Map<String, String> resourceTypes) {
         this.file = file;
+        this.resourceTypes = resourceTypes;
         this.parameters = parameters == null ? Map.of() : parameters.entries();
         this.conditions = conditions == null ? Map.of() : conditions.entries();
         this.mappings = mappings;
@@ -67,6 +87,9 @@ final class Intrinsics {
         Map<String, Boolean> memo = assumed.isEmpty() ? (literalsOnly ? literalConditionValues : conditionValues)
                 : new HashMap<>();
         if (memo.containsKey(name)) {
+            if (decidedBy == null && !literalsOnly && conditionOrigins.containsKey(name)) {
+                decidedBy = conditionOrigins.get(name);
+            }
             return memo.get(name);
         }
         Value.Entry definition = conditions.get(name);
@@ -74,7 +97,13 @@ final class Intrinsics {
         if (definition == null || !evaluating.add(key)) {
             return null; // undefined or circular: CloudFormation rejects the template; we just cannot tell
         }
+        Value.Substituted outer = decidedBy;
+        decidedBy = null;
         Boolean result = evaluateCondition(definition.value(), literalsOnly);
+        if (decidedBy != null && !literalsOnly) {
+            conditionOrigins.put(name, decidedBy);
+        }
+        decidedBy = outer != null ? outer : decidedBy;
         evaluating.remove(key);
         memo.put(name, result);
         return result;
@@ -116,8 +145,15 @@ final class Intrinsics {
                 if (!(arg instanceof Value.ListValue list) || list.items().size() != 2) {
                     return null;
                 }
-                String left = Values.scalarText(resolve(list.items().get(0), !literalsOnly));
-                String right = Values.scalarText(resolve(list.items().get(1), !literalsOnly));
+                Value leftValue = resolve(list.items().get(0), !literalsOnly);
+                Value rightValue = resolve(list.items().get(1), !literalsOnly);
+                for (Value side : List.of(leftValue, rightValue)) {
+                    if (decidedBy == null && side instanceof Value.Substituted given && given.originDescription() != null) {
+                        decidedBy = given;
+                    }
+                }
+                String left = Values.scalarText(leftValue);
+                String right = Values.scalarText(rightValue);
                 return left == null || right == null ? null : left.equals(right);
             }
             default:
@@ -163,7 +199,7 @@ final class Intrinsics {
             }
             return resolved == null ? list : new Value.ListValue(resolved, list.range());
         }
-        return raw;
+        return raw instanceof Value.Text text ? dynamicReferences(text) : raw;
     }
 
     private Value function(String name, Value arg, Range range, boolean withParameters) {
@@ -201,15 +237,22 @@ final class Intrinsics {
         if (target.equals("AWS::NoValue")) {
             return new Value.Absent(range);
         }
-        if (PSEUDO_PARAMETERS.contains(target)) {
-            return new Value.Reference(Value.ReferenceKind.PSEUDO_PARAMETER, target, null, range);
+        if (PSEUDO_PARAMETERS.containsKey(target)) {
+            return new Value.Unknown(target + " is known only when the stack is deployed", range,
+                    PSEUDO_PARAMETERS.get(target));
         }
         Value.Entry parameter = parameters.get(target);
         if (parameter == null) {
-            return new Value.Reference(Value.ReferenceKind.RESOURCE, target, null, range);
+            return reference(target, null, range);
         }
         if (!withParameters) {
             return new Value.Unknown("parameter " + target + " can differ between deployments", range);
+        }
+        String type = parameter.value() instanceof Value.MapValue p ? Values.scalarText(p.get("Type")) : null;
+        if (type != null && type.startsWith(SSM_PARAMETER_TYPE)) {
+            // Its default and any --parameter value name the SSM parameter; the value is read at deploy time.
+            return new Value.Unknown("parameter " + target + " holds the value of an SSM parameter, read when the"
+                    + " stack is deployed", range);
         }
         ParameterValues.Given value = given.get(target);
         if (value != null && value.value() == null) {
@@ -243,7 +286,42 @@ final class Intrinsics {
         if (resource == null || attribute == null) {
             return new Value.Unknown("Fn::GetAtt with an attribute not known statically", range);
         }
+        return reference(resource, attribute, range);
+    }
+
+    /**
+     * A Ref or Fn::GetAtt to a resource: symbolic, except for resources whose values exist only once
+     * deployed (custom resources, nested stacks, serverless applications): those are unknown.
+     */
+    private Value reference(String resource, String attribute, Range range) {
+        String type = resourceTypes.get(resource);
+        if (type != null && (type.startsWith("Custom::") || DEPLOY_TIME_TYPES.contains(type))) {
+            return new Value.Unknown((attribute == null ? "Ref " + resource : resource + "." + attribute) + " of "
+                    + type + " is known only once it is deployed", range);
+        }
         return new Value.Reference(Value.ReferenceKind.RESOURCE, resource, attribute, range);
+    }
+
+    /** Known text with its dynamic references ({@code {{resolve:ssm:…}}}) as parts resolved at deploy time. */
+    private static Value dynamicReferences(Value.Text text) {
+        java.util.regex.Matcher m = DYNAMIC_REFERENCE.matcher(text.text());
+        if (!m.find()) {
+            return text;
+        }
+        List<Value> parts = new ArrayList<>();
+        int at = 0;
+        do {
+            if (m.start() > at) {
+                parts.add(new Value.Text(text.text().substring(at, m.start()), text.range()));
+            }
+            parts.add(new Value.Unknown("dynamic reference " + m.group() + " is resolved when the stack is deployed",
+                    text.range()));
+            at = m.end();
+        } while (m.find());
+        if (at < text.text().length()) {
+            parts.add(new Value.Text(text.text().substring(at), text.range()));
+        }
+        return Values.concatenate(parts, text.range());
     }
 
     private Value fnIf(Value arg, Range range, boolean withParameters) {
@@ -254,7 +332,11 @@ final class Intrinsics {
         String condition = Values.scalarText(list.items().get(0));
         Boolean known = condition(condition, !withParameters);
         if (known != null) {
-            return resolve(list.items().get(known ? 1 : 2), withParameters);
+            Value chosen = resolve(list.items().get(known ? 1 : 2), withParameters);
+            Value.Substituted origin = withParameters ? conditionOrigins.get(condition) : null;
+            // A branch chosen by a parameter's value: a finding on it names the condition and the value.
+            return origin == null ? chosen : new Value.Substituted(chosen, chosen.range(), origin.origin(),
+                    "condition " + condition + ", " + known + " because of " + origin.originDescription());
         }
         // Each branch is resolved knowing which way the condition went, so nested Fn::If on the same
         // (or a dependent) condition never yields a branch that cannot be deployed.
@@ -310,8 +392,7 @@ final class Intrinsics {
                     parts.add(resolve(local.value(), withParameters));
                 } else if (name.contains(".") && !name.startsWith("AWS::")) {
                     int dot = name.indexOf('.');
-                    parts.add(new Value.Reference(Value.ReferenceKind.RESOURCE, name.substring(0, dot),
-                            name.substring(dot + 1), range));
+                    parts.add(reference(name.substring(0, dot), name.substring(dot + 1), range));
                 } else {
                     parts.add(ref(name, range, withParameters));
                 }
@@ -321,7 +402,11 @@ final class Intrinsics {
         if (literal.length() > 0 || parts.isEmpty()) {
             parts.add(new Value.Text(literal.toString(), range));
         }
-        return concatenate(parts, range);
+        List<Value> withDynamic = new ArrayList<>(parts.size());
+        for (Value part : parts) {
+            withDynamic.add(part instanceof Value.Text t ? dynamicReferences(t) : part);
+        }
+        return concatenate(withDynamic, range);
     }
 
     private Value join(Value arg, Range range, boolean withParameters) {

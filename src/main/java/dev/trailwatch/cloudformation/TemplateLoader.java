@@ -45,8 +45,14 @@ public final class TemplateLoader {
     public static ResourceModel load(SourceFile file, Value.MapValue template, ParameterValues parameters) {
         Value resourcesValue = template.get("Resources");
         Map<String, Value.Entry> declared = resourcesValue instanceof Value.MapValue m ? m.entries() : Map.of();
+        Map<String, String> types = new java.util.HashMap<>();
+        for (Value.Entry entry : declared.values()) {
+            if (entry.value() instanceof Value.MapValue body && Values.scalarText(body.get("Type")) != null) {
+                types.put(entry.key(), Values.scalarText(body.get("Type")));
+            }
+        }
         Intrinsics intrinsics = new Intrinsics(file, section(template, "Parameters"), section(template, "Conditions"),
-                section(template, "Mappings"), parameters);
+                section(template, "Mappings"), parameters, types);
         List<Resource> resources = new ArrayList<>(declared.size());
         Map<Resource, Range> extents = new java.util.LinkedHashMap<>();
         List<Suppression> suppressions = new ArrayList<>();

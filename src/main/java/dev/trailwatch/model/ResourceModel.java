@@ -8,28 +8,129 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.suppress.Suppression;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * What one deployable unit declares: a CloudFormation template, or a Terraform root module
  * with the modules it calls. Resources that cannot exist are not in it. The typed lists are the
  * resources rules read, filled by each format's loader; {@code suppressions} those written in the
- * sources (comments, CloudFormation Metadata).
+ * sources (comments, CloudFormation Metadata). Lookups by address and by resource are indexed
+ * once, so rules cost the same per trail however large the model is.
  */
-public record ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups,
-        List<Role> roles, List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
-        List<MetricFilter> metricFilters, List<Alarm> alarms, List<Suppression> suppressions) {
+public final class ResourceModel {
     private static final Pattern INSTANCE_KEY = Pattern.compile("\\[[^\\]]*\\]");
+
+    private final List<Resource> resources;
+    private final List<Trail> trails;
+    private final List<LogGroup> logGroups;
+    private final List<Role> roles;
+    private final List<PolicyAttachment> policyAttachments;
+    private final List<ManagedPolicy> managedPolicies;
+    private final List<MetricFilter> metricFilters;
+    private final List<Alarm> alarms;
+    private final List<Suppression> suppressions;
+    private final Map<String, Resource> byAddress = new HashMap<>();
+    private final Map<Resource, LogGroup> logGroupByResource = new IdentityHashMap<>();
+    private final Map<Resource, Role> roleByResource = new IdentityHashMap<>();
+    private final Map<String, LogGroup> logGroupByName = new HashMap<>();
+    private final Map<String, Role> roleByName = new HashMap<>();
+
+    public ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups, List<Role> roles,
+            List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
+            List<MetricFilter> metricFilters, List<Alarm> alarms, List<Suppression> suppressions) {
+        this.resources = resources;
+        this.trails = trails;
+        this.logGroups = logGroups;
+        this.roles = roles;
+        this.policyAttachments = policyAttachments;
+        this.managedPolicies = managedPolicies;
+        this.metricFilters = metricFilters;
+        this.alarms = alarms;
+        this.suppressions = suppressions;
+        for (Resource resource : resources) {
+            // The first declared wins, by its own address or by its declaration's (instance keys dropped).
+            byAddress.putIfAbsent(resource.address(), resource);
+            byAddress.putIfAbsent(withoutIndex(resource.address()), resource);
+        }
+        for (LogGroup group : logGroups) {
+            logGroupByResource.putIfAbsent(group.resource(), group);
+            String name = group.name().isPresent() ? Values.scalarText(group.name().value()) : null;
+            if (name != null) {
+                logGroupByName.putIfAbsent(name, group);
+            }
+        }
+        for (Role role : roles) {
+            roleByResource.putIfAbsent(role.resource(), role);
+            String name = role.name().isPresent() ? Values.scalarText(role.name().value()) : null;
+            if (name != null) {
+                roleByName.putIfAbsent(name, role);
+            }
+        }
+    }
+
+    public List<Resource> resources() {
+        return resources;
+    }
+
+    public List<Trail> trails() {
+        return trails;
+    }
+
+    public List<LogGroup> logGroups() {
+        return logGroups;
+    }
+
+    public List<Role> roles() {
+        return roles;
+    }
+
+    public List<PolicyAttachment> policyAttachments() {
+        return policyAttachments;
+    }
+
+    public List<ManagedPolicy> managedPolicies() {
+        return managedPolicies;
+    }
+
+    public List<MetricFilter> metricFilters() {
+        return metricFilters;
+    }
+
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    public List<Suppression> suppressions() {
+        return suppressions;
+    }
 
     /** The resource a reference's target names (an address, or a logical id), any instance index ignored. */
     public Resource resource(String target) {
-        for (Resource resource : resources) {
-            if (resource.address().equals(target) || withoutIndex(resource.address()).equals(target)) {
-                return resource;
-            }
-        }
-        return null;
+        return byAddress.get(target);
+    }
+
+    /** The log group this resource is, or null. */
+    public LogGroup logGroup(Resource resource) {
+        return resource == null ? null : logGroupByResource.get(resource);
+    }
+
+    /** The role this resource is, or null. */
+    public Role role(Resource resource) {
+        return resource == null ? null : roleByResource.get(resource);
+    }
+
+    /** The declared log group whose name is literally this, or null. */
+    public LogGroup logGroupNamed(String name) {
+        return logGroupByName.get(name);
+    }
+
+    /** The declared role whose name is literally this, or null. */
+    public Role roleNamed(String name) {
+        return roleByName.get(name);
     }
 
     /** A Terraform instance address without its count or for_each keys (its modules' too): the declaration's. */

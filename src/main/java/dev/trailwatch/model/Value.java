@@ -51,8 +51,15 @@ public sealed interface Value {
 
     enum ReferenceKind { RESOURCE, PSEUDO_PARAMETER }
 
-    /** Known only at deploy time; the reason says why (for --strict). */
-    record Unknown(String reason, Range range) implements Value {}
+    /**
+     * Known only at deploy time; the reason says why (for --strict), the shape what it can look
+     * like (a region, an account id, or anything).
+     */
+    record Unknown(String reason, Range range, TextShape shape) implements Value {
+        public Unknown(String reason, Range range) {
+            this(reason, range, TextShape.ANY);
+        }
+    }
 
     /** The branches of a condition whose value could not be decided statically. */
     record Conditional(String condition, Value whenTrue, Value whenFalse, Range range) implements Value {}

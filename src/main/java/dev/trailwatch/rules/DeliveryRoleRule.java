@@ -5,6 +5,7 @@ import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.LogGroup;
 import dev.trailwatch.model.aws.ManagedPolicy;
 import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.PolicyDocument;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * TW003: the role CloudTrail would use cannot deliver: the value is not an IAM role ARN, or the
@@ -31,14 +31,10 @@ import java.util.regex.Pattern;
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html",
         securitySeverity = "5.5")
 public final class DeliveryRoleRule extends Rule {
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:[a-z0-9-]+:iam::[0-9]{12}:role/.+");
     private static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
-    /** In a policy pattern: the account, region and organization id of the streams it means. */
-    private static final Pattern ACCOUNT = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]");
-    private static final Pattern ORGANIZATION = Pattern.compile("o-[a-z0-9]{10,32}");
-    private static final java.util.Map<String, String> SAMPLE_PSEUDO_PARAMETERS = java.util.Map.of(
-            "AWS::AccountId", "111122223333", "AWS::Region", "us-east-1", "AWS::Partition", "aws");
+    /** Any stream of any log group: what a pattern must be able to match at all. */
+    private static final TextForm ANY_STREAM = TextForm.builder().form(ArnText.LOG_GROUP_ARN_WITHOUT_WILDCARD)
+            .text(":log-stream:").anything().build();
 
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
@@ -49,9 +45,9 @@ public final class DeliveryRoleRule extends Rule {
             }
             List<String> problems = new ArrayList<>();
             for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                String problem = problem(leaf.value(), trail, model);
-                if (problem != null) {
-                    problems.add(attribute.name() + " " + problem + leaf.when() + leaf.from());
+                Verdict verdict = judge(leaf.value(), trail, model);
+                if (verdict.isProblem()) {
+                    problems.add(attribute.name() + " " + verdict.text() + leaf.when() + leaf.from());
                 }
             }
             if (!problems.isEmpty()) {
@@ -65,39 +61,58 @@ public final class DeliveryRoleRule extends Rule {
         }
     }
 
-    private String problem(Value value, Trail trail, ResourceModel model) {
-        if (value instanceof Value.Text text) {
-            return text.text().isEmpty() || ROLE_ARN.matcher(text.text()).matches() ? null
-                    : "is \"" + text.text() + "\", not an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)";
+    /**
+     * What TW003 decides about one possible value: judged on its known parts; when it names a
+     * role declared here (by reference or by its literal name), that role's trust and policies.
+     */
+    static Verdict judge(Value value, Trail trail, ResourceModel model) {
+        Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
+                ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
+        if (first instanceof Value.Reference r && (r.attribute() == null || r.attribute().equalsIgnoreCase("arn"))) {
+            Resource target = model.resource(r.target());
+            if (target != null && model.role(target) == null) {
+                return Verdict.problem("refers to " + r.target() + " (" + target.type() + "), not an IAM role");
+            }
         }
-        if (!(value instanceof Value.Reference reference) || reference.kind() != Value.ReferenceKind.RESOURCE) {
-            return null;
+        PartialText text = ArnText.of(value, model);
+        if ("".equals(text.text())) {
+            return Verdict.ACCEPTED; // empty is TW001's
         }
-        Resource target = model.resource(reference.target());
-        if (target == null) {
-            return null; // not declared here: nothing to read
+        TextForm form = text.form();
+        if (!form.intersects(ArnText.ROLE_ARN)) {
+            Role named = Values.unwrap(value) instanceof Value.Reference r ? model.role(model.resource(r.target())) : null;
+            if (named != null && named.references().isName(((Value.Reference) Values.unwrap(value)).attribute())) {
+                return Verdict.problem("is the name of role " + named.resource().address() + ", not its ARN: refer to its "
+                        + named.references().arnAttributes().iterator().next());
+            }
+            String known = text.text();
+            return Verdict.problem(known != null
+                    ? "is \"" + known + "\", not an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)"
+                    : "is \"" + text.display() + "\", which can never be an IAM role ARN"
+                            + " (arn:PARTITION:iam::ACCOUNT:role/NAME)");
         }
-        Role role = model.roles().stream().filter(r -> r.resource() == target).findFirst().orElse(null);
+        if (!form.within(ArnText.ROLE_ARN)) {
+            return Verdict.open(LogGroupArnRule.openReason(text));
+        }
+        Role role = ArnText.roleNamed(value, model);
         if (role == null) {
-            return "refers to " + reference.target() + " (" + target.type() + "), not an IAM role";
-        }
-        if (role.references().isName(reference.attribute())) {
-            return "is the name of role " + reference.target() + ", not its ARN: refer to its "
-                    + role.references().arnAttributes().iterator().next();
-        }
-        if (!role.references().isArn(reference.attribute())) {
-            return null;
+            return Verdict.ACCEPTED; // a role declared elsewhere: nothing to read
         }
         String where = " (" + role.resource().address() + " at " + at(role.resource().declaration()) + ")";
         if (!trusted(role)) {
-            return "names a role whose trust policy does not let cloudtrail.amazonaws.com sts:AssumeRole" + where;
+            return Verdict.problem("names a role whose trust policy does not let cloudtrail.amazonaws.com"
+                    + " sts:AssumeRole" + where);
         }
-        List<String> missing = missingPermissions(role, trail, model);
-        if (!missing.isEmpty()) {
-            return "names a role whose policies do not allow " + String.join(" and ", missing)
-                    + " on the trail's log streams" + where;
+        Permissions permissions = permissions(role, trail, model);
+        if (permissions.invisible() != null) {
+            return Verdict.open("the permissions of role " + role.resource().address() + " are not all visible: "
+                    + permissions.invisible());
         }
-        return null;
+        if (!permissions.missing().isEmpty()) {
+            return Verdict.problem("names a role whose policies do not allow " + String.join(" and ",
+                    permissions.missing()) + " on the trail's log streams" + where);
+        }
+        return Verdict.ACCEPTED;
     }
 
     private static String at(Location location) {
@@ -160,31 +175,43 @@ public final class DeliveryRoleRule extends Rule {
 
     // ---- permissions ----
 
-    /** The actions the role's visible policies do not allow on the trail's streams; none when unknown. */
-    private static List<String> missingPermissions(Role role, Trail trail, ResourceModel model) {
+    /**
+     * What the role's visible policies do not allow on the trail's streams; {@code invisible} says
+     * why that cannot be told (a policy that cannot be seen may grant it), else null.
+     */
+    private record Permissions(List<String> missing, String invisible) {}
+
+    private static Permissions permissions(Role role, Trail trail, ResourceModel model) {
         List<PolicyDocument> documents = new ArrayList<>();
-        boolean invisible = false;
+        List<String> invisible = new ArrayList<>();
         for (Attribute inline : role.inlinePolicies()) {
-            invisible |= !add(inline.value(), documents);
+            if (!add(inline.value(), documents)) {
+                invisible.add("an inline policy is not known statically");
+            }
         }
         if (role.managedPolicyArns().isPresent()) {
             for (Value arn : Values.items(role.managedPolicyArns().value())) {
-                invisible |= !addByArn(arn, model, documents);
+                if (!addByArn(arn, model, documents)) {
+                    invisible.add("managed policy " + shown(arn, model) + " is not declared here");
+                }
             }
         }
         for (PolicyAttachment attachment : model.policyAttachments()) {
             Boolean attached = attaches(attachment, role, model);
+            String name = attachment.resource().address();
             if (attached == null) {
                 // It may be this role's: that matters only when what it attaches is declared here and
                 // may grant log delivery. A policy we cannot see attached to a role we cannot name is
                 // taken as someone else's, or one unrelated attachment would hide every finding.
                 List<PolicyDocument> attachedDocuments = new ArrayList<>();
                 if (attachment.document().isPresent()) {
-                    invisible |= !add(attachment.document().value(), attachedDocuments)
-                            || mayGrantDelivery(attachedDocuments);
+                    if (!add(attachment.document().value(), attachedDocuments) || mayGrantDelivery(attachedDocuments)) {
+                        invisible.add(name + " may attach a policy to it (its role is not known statically)");
+                    }
                 } else if (attachment.policyArn().isPresent()
-                        && addByArn(attachment.policyArn().value(), model, attachedDocuments)) {
-                    invisible |= mayGrantDelivery(attachedDocuments);
+                        && addByArn(attachment.policyArn().value(), model, attachedDocuments)
+                        && mayGrantDelivery(attachedDocuments)) {
+                    invisible.add(name + " may attach a policy to it (its role is not known statically)");
                 }
                 continue;
             }
@@ -192,31 +219,42 @@ public final class DeliveryRoleRule extends Rule {
                 continue;
             }
             if (attachment.document().isPresent()) {
-                invisible |= !add(attachment.document().value(), documents);
+                if (!add(attachment.document().value(), documents)) {
+                    invisible.add("the policy of " + name + " is not known statically");
+                }
             } else if (attachment.policyArn().isPresent()) {
-                invisible |= !addByArn(attachment.policyArn().value(), model, documents);
+                if (!addByArn(attachment.policyArn().value(), model, documents)) {
+                    invisible.add("policy " + shown(attachment.policyArn().value(), model) + " attached by " + name
+                            + " is not declared here");
+                }
             } else {
-                invisible = true;
+                invisible.add("the policy of " + name + " is not known statically");
             }
         }
-        if (invisible || documents.isEmpty()) {
-            return List.of(); // a policy that cannot be seen may grant it: unknown, not a finding
+        if (documents.isEmpty() && invisible.isEmpty()) {
+            invisible.add("it has no permission policy declared here");
+        }
+        if (!invisible.isEmpty()) {
+            return new Permissions(List.of(), String.join("; ", invisible));
         }
         boolean organization = isTrue(trail.isOrganizationTrail());
         Value group = trail.logGroupArn().isPresent() ? firstLeaf(trail.logGroupArn().value()) : null;
+        LogGroup trailGroup = group == null ? null : ArnText.logGroupNamed(group, model);
+        PartialText groupText = group == null ? null : ArnText.of(group, model);
         // CloudTrail writes ACCOUNT_CloudTrail_REGION streams, and for an organization trail also
         // o-ORGID_ACCOUNT_CloudTrail_REGION ones: every form needed must be allowed.
-        List<Boolean> forms = organization ? List.of(false, true) : List.of(false);
+        List<TextForm> forms = organization ? List.of(streams(groupText, false), streams(groupText, true))
+                : List.of(streams(groupText, false));
         List<String> missing = new ArrayList<>();
         for (String action : ACTIONS) {
             boolean everyForm = true;
-            for (boolean organizationStream : forms) {
+            for (TextForm streams : forms) {
                 boolean allowed = false;
                 boolean denied = false;
                 for (PolicyDocument document : documents) {
                     for (PolicyDocument.Statement s : document.statements()) {
                         Boolean matches = actionAllows(s, action);
-                        Boolean covers = Boolean.TRUE.equals(matches) ? covers(s, group, organizationStream, model) : null;
+                        Boolean covers = Boolean.TRUE.equals(matches) ? covers(s, streams, trailGroup, model) : null;
                         if (s.allow()) {
                             // What cannot be read counts as allowing: a finding needs certainty.
                             allowed |= matches == null || matches && (covers == null || covers);
@@ -231,7 +269,13 @@ public final class DeliveryRoleRule extends Rule {
                 missing.add(action);
             }
         }
-        return missing;
+        return new Permissions(missing, null);
+    }
+
+    /** A policy ARN as the user would recognise it. */
+    private static String shown(Value arn, ResourceModel model) {
+        PartialText text = ArnText.of(arn, model);
+        return text.text() != null ? text.text() : text.display();
     }
 
     private static boolean mayGrantDelivery(List<PolicyDocument> documents) {
@@ -304,111 +348,73 @@ public final class DeliveryRoleRule extends Rule {
     }
 
     /**
-     * Whether a statement's resources cover the streams CloudTrail writes in the trail's log
-     * group; null when that cannot be told statically.
+     * The stream ARNs CloudTrail writes in the trail's log group: the group's ARN with its
+     * {@code *} replaced by {@code log-stream:} and the stream name, ACCOUNT_CloudTrail_REGION
+     * (o-ORGID_ first for an organization trail), the account and region those of the group's
+     * ARN when it names them. Any stream of any group when the group's ARN is not known to be
+     * one CloudTrail accepts.
      */
-    private static Boolean covers(PolicyDocument.Statement s, Value group, boolean organization, ResourceModel model) {
+    private static TextForm streams(PartialText group, boolean organization) {
+        PartialText base = group == null ? null : group.withoutSuffix("*");
+        if (base == null || !group.form().within(ArnText.LOG_GROUP_ARN)) {
+            return ANY_STREAM;
+        }
+        String account = group.knownField(4);
+        String region = group.knownField(3);
+        TextForm.Builder name = TextForm.builder().form(base.form()).text("log-stream:");
+        if (organization) {
+            name.text("o-").some(TextForm.characters("a-z0-9"), 10, false).text("_");
+        }
+        if (account != null && !account.isEmpty()) {
+            name.text(account);
+        } else {
+            name.some(TextForm.characters("0-9"), 12, true);
+        }
+        name.text("_CloudTrail_");
+        if (region != null && !region.isEmpty()) {
+            name.text(region);
+        } else {
+            name.some(TextForm.characters("a-z0-9-"), 1, false);
+        }
+        return name.anything().build();
+    }
+
+    /**
+     * Whether a statement's resources cover the streams CloudTrail writes; null when they may
+     * but need not (parts known only at deployment).
+     */
+    private static Boolean covers(PolicyDocument.Statement s, TextForm streams, LogGroup trailGroup,
+            ResourceModel model) {
         if (s.resources() == null) {
             return s.notResources() == null ? Boolean.FALSE : null;
         }
         Boolean result = false;
         for (Value pattern : s.resources()) {
-            Boolean one = coversOne(Values.unwrap(pattern), group, organization, model);
-            if (Boolean.TRUE.equals(one)) {
-                return true;
-            }
-            if (one == null) {
-                result = null;
+            for (Value item : Values.items(pattern)) {
+                Boolean one = coversOne(item, streams, trailGroup, model);
+                if (Boolean.TRUE.equals(one)) {
+                    return true;
+                }
+                if (one == null) {
+                    result = null;
+                }
             }
         }
         return result;
     }
 
-    private static Boolean coversOne(Value pattern, Value group, boolean organization, ResourceModel model) {
-        String text = Values.scalarText(pattern);
-        if (text != null) {
-            if (text.equals("*")) {
-                return true;
+    private static Boolean coversOne(Value pattern, TextForm streams, LogGroup trailGroup, ResourceModel model) {
+        for (Value.Reference r : ArnText.references(pattern)) {
+            LogGroup named = model.logGroup(model.resource(r.target()));
+            if (named != null && trailGroup != null && named != trailGroup) {
+                return false; // another declared log group
             }
-            String groupText = group == null ? null : Values.scalarText(group);
-            if (groupText != null && groupText.endsWith(":*")) {
-                String base = groupText.substring(0, groupText.length() - 2);
-                return PolicyDocument.resourceMatches(text, base + stream(text, organization));
-            }
-            if (text.startsWith("arn:") && text.split(":", -1).length > 2) {
-                String service = text.split(":", -1)[2];
-                if (!PolicyDocument.resourceMatches(service, "logs")) {
-                    return false; // another service's resource
-                }
-            }
-            return null;
         }
-        // A pattern built from a reference: compare with the trail's log group by identity.
-        List<Value> parts = pattern instanceof Value.Concatenation c ? c.parts() : List.of(pattern);
-        for (int i = 0; i < parts.size(); i++) {
-            if (!(Values.unwrap(parts.get(i)) instanceof Value.Reference r)) {
-                continue;
-            }
-            Resource referenced = model.resource(r.target());
-            var logGroup = model.logGroups().stream().filter(g -> g.resource() == referenced).findFirst();
-            if (logGroup.isEmpty()) {
-                continue;
-            }
-            Value.Reference trailGroup = group == null ? null : firstReference(group);
-            if (trailGroup == null || model.resource(trailGroup.target()) != referenced) {
-                return trailGroup == null ? null : Boolean.FALSE; // another log group
-            }
-            boolean byName = logGroup.get().references().isName(r.attribute());
-            boolean byArn = logGroup.get().references().isArn(r.attribute());
-            if (!byName && !byArn) {
-                return null;
-            }
-            StringBuilder tail = new StringBuilder();
-            if (byArn && logGroup.get().references().arnEndsWithWildcard()) {
-                tail.append(":*");
-            }
-            for (Value after : parts.subList(i + 1, parts.size())) {
-                String known = Values.scalarText(after);
-                if (known == null && Values.unwrap(after) instanceof Value.Reference p
-                        && p.kind() == Value.ReferenceKind.PSEUDO_PARAMETER) {
-                    known = SAMPLE_PSEUDO_PARAMETERS.get(p.target()); // as the sample stream's account and region
-                }
-                if (known == null) {
-                    return null;
-                }
-                tail.append(known);
-            }
-            return PolicyDocument.resourceMatches(tail.toString(), stream(tail.toString(), organization));
+        TextForm matched = ArnText.of(pattern, model).iamPattern();
+        if (!matched.intersects(streams)) {
+            return false; // it can never match a stream CloudTrail writes there
         }
-        return null;
-    }
-
-    /**
-     * A stream name CloudTrail would write, taking the account, region and organization id the
-     * pattern itself names (a literal account in a policy is the trail's own account), else
-     * sample ones. They are read from their places only: the ARN's region and account fields and
-     * the stream name, never from inside the log group's name.
-     */
-    private static String stream(String pattern, boolean organization) {
-        String[] fields = pattern.split(":", -1);
-        int at = pattern.indexOf(":log-stream:");
-        String streamPart = at < 0 ? "" : pattern.substring(at + ":log-stream:".length());
-        String arnRegion = fields.length > 4 && fields[0].equals("arn") && REGION.matcher(fields[3]).matches()
-                ? fields[3] : null;
-        String arnAccount = fields.length > 4 && fields[0].equals("arn") && fields[4].matches("[0-9]{12}")
-                ? fields[4] : null;
-        String account = first(ACCOUNT, streamPart, arnAccount != null ? arnAccount
-                : SAMPLE_PSEUDO_PARAMETERS.get("AWS::AccountId"));
-        String region = first(REGION, streamPart, arnRegion != null ? arnRegion
-                : SAMPLE_PSEUDO_PARAMETERS.get("AWS::Region"));
-        java.util.regex.Matcher orgId = ORGANIZATION.matcher(streamPart);
-        String prefix = organization ? (orgId.lookingAt() ? orgId.group() : "o-a1b2c3d4e5") + "_" : "";
-        return ":log-stream:" + prefix + account + "_CloudTrail_" + region;
-    }
-
-    private static String first(Pattern pattern, String text, String otherwise) {
-        java.util.regex.Matcher m = pattern.matcher(text);
-        return m.find() ? m.group() : otherwise;
+        return streams.within(matched) ? Boolean.TRUE : null;
     }
 
     // ---- values ----
@@ -449,18 +455,6 @@ public final class DeliveryRoleRule extends Rule {
     private static Value firstLeaf(Value value) {
         List<ValuePaths.Leaf> leaves = ValuePaths.leaves(value);
         return leaves.isEmpty() ? null : leaves.get(0).value();
-    }
-
-    private static Value.Reference firstReference(Value value) {
-        Value v = Values.unwrap(value);
-        if (v instanceof Value.Reference r) {
-            return r;
-        }
-        if (v instanceof Value.Concatenation c && !c.parts().isEmpty()
-                && Values.unwrap(c.parts().get(0)) instanceof Value.Reference r) {
-            return r;
-        }
-        return null;
     }
 
     private static boolean isTrue(Attribute attribute) {

@@ -11,7 +11,6 @@ import dev.trailwatch.source.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * TW002: the log group value is known and CloudTrail would reject it: not a log group ARN ending
@@ -25,11 +24,6 @@ import java.util.regex.Pattern;
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "5.5")
 public final class LogGroupArnRule extends Rule {
-    private static final Pattern LOG_GROUP_ARN =
-            Pattern.compile("arn:[a-z0-9-]+:logs:[a-z0-9-]*:[0-9]*:log-group:[^:*]+:\\*");
-    private static final Pattern LOG_GROUP_ARN_WITHOUT_WILDCARD =
-            Pattern.compile("arn:[a-z0-9-]+:logs:[a-z0-9-]*:[0-9]*:log-group:[^:*]+");
-
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
@@ -40,9 +34,9 @@ public final class LogGroupArnRule extends Rule {
             List<String> problems = new ArrayList<>();
             List<Finding.Related> related = new ArrayList<>();
             for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                String problem = problem(leaf.value(), trail, model);
-                if (problem != null) {
-                    problems.add(attribute.name() + " " + problem + leaf.when() + leaf.from());
+                Verdict verdict = judge(leaf.value(), trail, model);
+                if (verdict.isProblem()) {
+                    problems.add(attribute.name() + " " + verdict.text() + leaf.when() + leaf.from());
                     if (leaf.origin() != null) {
                         related.add(new Finding.Related(leaf.origin(), attribute.name() + " gets its value from "
                                 + leaf.originName()));
@@ -59,19 +53,59 @@ public final class LogGroupArnRule extends Rule {
         }
     }
 
-    /** What is wrong with one possible value, or null when it is acceptable or not known. */
-    private static String problem(Value value, Trail trail, ResourceModel model) {
-        if (value instanceof Value.Text text) {
-            String problem = text(text.text());
-            return problem != null ? problem : region(regionOf(text.text()), trail);
+    /**
+     * What TW002 decides about one possible value: judged on its known parts, references to
+     * declared log groups written out as the ARNs and names they give.
+     */
+    static Verdict judge(Value value, Trail trail, ResourceModel model) {
+        String wrongReference = wrongReference(value, model);
+        if (wrongReference != null) {
+            return Verdict.problem(wrongReference);
         }
-        Value first = value instanceof Value.Concatenation c && !c.parts().isEmpty() ? Values.unwrap(c.parts().get(0))
-                : value;
-        if (first instanceof Value.Reference r && model.resource(r.target()) != null) {
-            String problem = problemWithReference(value, model);
-            return problem != null ? problem : region(model.resource(r.target()).region(), trail);
+        PartialText text = ArnText.of(value, model);
+        if ("".equals(text.text())) {
+            return Verdict.ACCEPTED; // empty is TW001's
         }
-        return problemWithReference(value, model);
+        TextForm form = text.form();
+        if (form.within(ArnText.LOG_GROUP_ARN)) {
+            String region = region(text.knownField(3), trail);
+            return region == null ? Verdict.ACCEPTED : Verdict.problem(region);
+        }
+        if (!form.intersects(ArnText.LOG_GROUP_ARN)) {
+            String byReference = problemWithReference(value, model);
+            return Verdict.problem(byReference != null ? byReference : textProblem(text, form));
+        }
+        return Verdict.open(openReason(text));
+    }
+
+    /** Why a value that may or may not be acceptable is not known: its part that decides. */
+    static String openReason(PartialText text) {
+        PartialText.Open part = text.undecidedPart();
+        String reason = part == null ? "not known statically" : part.origin();
+        return text.pieces().size() > 1 ? reason + " (in \"" + text.display() + "\")" : reason;
+    }
+
+    /**
+     * A reference to a resource that is not declared, or a value that starts with another kind of
+     * resource's ARN or name ({@code Ref}). Other attributes of other resources may hold anything:
+     * they stay open.
+     */
+    private static String wrongReference(Value value, ResourceModel model) {
+        List<Value.Reference> references = ArnText.references(value);
+        for (Value.Reference r : references) {
+            if (model.resource(r.target()) == null) {
+                return "refers to " + r.target() + ", which is not declared";
+            }
+        }
+        Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
+                ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
+        if (first instanceof Value.Reference r && (r.attribute() == null || r.attribute().equalsIgnoreCase("arn"))) {
+            Resource target = model.resource(r.target());
+            if (model.logGroup(target) == null) {
+                return "refers to " + r.target() + " (" + target.type() + "), not a CloudWatch Logs log group";
+            }
+        }
+        return null;
     }
 
     /** A log group in another region than the trail, when both regions are known. */
@@ -84,22 +118,33 @@ public final class LogGroupArnRule extends Rule {
                 + ": CloudTrail delivers only to a log group in the trail's own region";
     }
 
-    private static String regionOf(String arn) {
-        String[] fields = arn.split(":", -1);
-        return fields.length > 3 && arn.startsWith("arn:") ? fields[3] : null;
+    private static String textProblem(PartialText text, TextForm form) {
+        String known = text.text();
+        String shown = "\"" + (known != null ? known : text.display()) + "\"";
+        if (form.within(ArnText.LOG_GROUP_ARN_WITHOUT_WILDCARD)) {
+            return "is " + shown + ", which lacks the :* CloudTrail requires: "
+                    + (known != null ? "write \"" + known + ":*\"" : "append :*");
+        }
+        if (!form.intersects(ArnText.ANY_ARN)) {
+            return "is " + shown + ", not an ARN: CloudTrail needs the log group's ARN,"
+                    + " arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*";
+        }
+        return "is " + shown + ", which is not a CloudWatch Logs log group ARN ending in :*";
     }
 
+    /** The message for a value that is a reference to a log group, alone or followed by known text. */
     private static String problemWithReference(Value value, ResourceModel model) {
-        if (value instanceof Value.Reference reference) {
+        Value v = Values.unwrap(value);
+        if (v instanceof Value.Reference reference) {
             return reference(reference, "", model);
         }
-        if (value instanceof Value.Concatenation c && !c.parts().isEmpty()
+        if (v instanceof Value.Concatenation c && !c.parts().isEmpty()
                 && Values.unwrap(c.parts().get(0)) instanceof Value.Reference first) {
             StringBuilder rest = new StringBuilder();
             for (Value part : c.parts().subList(1, c.parts().size())) {
                 String s = Values.scalarText(part);
                 if (s == null) {
-                    return null; // more references after the first: not judged
+                    return null; // more references after the first: described by the text
                 }
                 rest.append(s);
             }
@@ -108,32 +153,11 @@ public final class LogGroupArnRule extends Rule {
         return null;
     }
 
-    private static String text(String text) {
-        if (text.isEmpty() || LOG_GROUP_ARN.matcher(text).matches()) {
-            return null; // empty is TW001's
-        }
-        if (LOG_GROUP_ARN_WITHOUT_WILDCARD.matcher(text).matches()) {
-            return "is \"" + text + "\", which lacks the :* CloudTrail requires: write \"" + text + ":*\"";
-        }
-        if (!text.startsWith("arn:")) {
-            return "is \"" + text + "\", not an ARN: CloudTrail needs the log group's ARN,"
-                    + " arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*";
-        }
-        return "is \"" + text + "\", which is not a CloudWatch Logs log group ARN ending in :*";
-    }
-
-    /** A reference to a resource's attribute, followed by {@code suffix}. */
+    /** A reference to a log group's attribute, followed by {@code suffix}. */
     private static String reference(Value.Reference reference, String suffix, ResourceModel model) {
-        if (reference.kind() != Value.ReferenceKind.RESOURCE || isDataSource(reference.target())) {
-            return null;
-        }
-        Resource target = model.resource(reference.target());
-        if (target == null) {
-            return "refers to " + reference.target() + ", which is not declared";
-        }
-        LogGroup group = model.logGroups().stream().filter(g -> g.resource() == target).findFirst().orElse(null);
+        LogGroup group = model.logGroup(model.resource(reference.target()));
         if (group == null) {
-            return "refers to " + reference.target() + " (" + target.type() + "), not a CloudWatch Logs log group";
+            return null;
         }
         String arn = group.references().arnAttributes().iterator().next();
         if (group.references().isName(reference.attribute())) {
@@ -146,19 +170,15 @@ public final class LogGroupArnRule extends Rule {
             return null;
         }
         boolean wildcard = group.references().arnEndsWithWildcard();
-        if (wildcard && suffix.isEmpty() || !wildcard && suffix.equals(":*")) {
-            return null;
-        }
         if (!wildcard && suffix.isEmpty()) {
             return "is the ARN of log group " + reference.target() + " without the :* CloudTrail requires"
                     + " (this ARN has no :* suffix): append :*";
         }
+        if (wildcard && suffix.isEmpty() || !wildcard && suffix.equals(":*")) {
+            return null;
+        }
         return "is the ARN of log group " + reference.target() + " followed by \"" + suffix + "\": "
                 + (wildcard ? "its " + arn + " already ends in :*, so use it alone"
                         : "CloudTrail needs exactly the ARN followed by :*");
-    }
-
-    private static boolean isDataSource(String target) {
-        return target.startsWith("data.") || target.contains(".data.");
     }
 }

@@ -86,18 +86,15 @@ public final class NotificationRule extends Rule {
         }
     }
 
-    /** The log group a trail's value refers to, when it is declared here. */
+    /**
+     * The declared log group a trail's value names (by a reference anywhere in it, or by its
+     * literal name inside an ARN), on any of its paths.
+     */
     private static LogGroup declaredGroup(Value value, ResourceModel model) {
         for (ValuePaths.Leaf leaf : ValuePaths.leaves(value)) {
-            Value v = leaf.value();
-            Value first = v instanceof Value.Concatenation c && !c.parts().isEmpty() ? Values.unwrap(c.parts().get(0)) : v;
-            if (first instanceof Value.Reference r) {
-                Resource target = model.resource(r.target());
-                for (LogGroup group : model.logGroups()) {
-                    if (group.resource() == target) {
-                        return group;
-                    }
-                }
+            LogGroup group = ArnText.logGroupNamed(leaf.value(), model);
+            if (group != null) {
+                return group;
             }
         }
         return null;

@@ -2,16 +2,18 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
-import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.source.Location;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
- * TW000 (only with --strict): a value the rules need that cannot be known statically, with the
- * reason the loader recorded, so that a reviewer knows what was not checked.
+ * TW000 (only with --strict): a value the rules could not settle on its known parts (TW002 for
+ * the log group, TW003 for the role), naming the part that stays open, so that a reviewer knows
+ * what was not checked. A value whose known parts decide is never a note.
  */
 @RuleInfo(id = "TW000", name = "ValueNotKnownStatically", severity = Severity.NOTE,
         summary = "A value the rules need is not known statically (reported only with --strict)",
@@ -24,43 +26,37 @@ public final class UnknownValueRule extends Rule {
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
-            for (Attribute attribute : List.of(trail.logGroupArn(), trail.roleArn())) {
-                if (!attribute.isPresent()) {
-                    continue;
-                }
-                List<ValuePaths.Leaf> leaves = ValuePaths.leaves(attribute.value());
-                List<ValuePaths.Leaf> unknown = leaves.stream().filter(leaf -> unknownPart(leaf.value()) != null).toList();
-                // Many undecided conditions make many unknown paths; the first few show the pattern.
-                for (int i = 0; i < Math.min(unknown.size(), MAX_REPORTED); i++) {
-                    ValuePaths.Leaf leaf = unknown.get(i);
-                    String more = i < MAX_REPORTED - 1 || unknown.size() <= MAX_REPORTED ? ""
-                            : ValuePaths.capped(leaves) ? " (and more paths not known statically)"
-                            : " (and " + (unknown.size() - MAX_REPORTED) + " more paths not known statically)";
-                    Location at = new Location(trail.resource().declaration().file(), attribute.range());
-                    report.accept(finding(trail.resource(), at, trail.resource().address() + "'s "
-                            + attribute.name() + " is not known statically" + leaf.when() + ": "
-                            + unknownPart(leaf.value()).reason() + more,
-                            "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked.")
-                            .withAspect(attribute.name() + leaf.when()));
-                }
-            }
+            report(trail, trail.logGroupArn(), leaf -> LogGroupArnRule.judge(leaf, trail, model), report);
+            report(trail, trail.roleArn(), leaf -> DeliveryRoleRule.judge(leaf, trail, model), report);
         }
     }
 
-    /** The value itself when it is not known statically, or the first such part of a string built from parts. */
-    private static Value.Unknown unknownPart(Value value) {
-        Value v = Values.unwrap(value);
-        if (v instanceof Value.Unknown unknown) {
-            return unknown;
+    /** A note for each way the attribute's value stays open to the rule that judges it. */
+    private void report(Trail trail, Attribute attribute, Function<Value, Verdict> judge, Consumer<Finding> report) {
+        if (!attribute.isPresent()) {
+            return;
         }
-        if (v instanceof Value.Concatenation concatenation) {
-            for (Value part : concatenation.parts()) {
-                Value.Unknown inner = unknownPart(part);
-                if (inner != null) {
-                    return inner;
-                }
+        List<ValuePaths.Leaf> leaves = ValuePaths.leaves(attribute.value());
+        List<ValuePaths.Leaf> open = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (ValuePaths.Leaf leaf : leaves) {
+            Verdict verdict = judge.apply(leaf.value());
+            if (verdict.isOpen()) {
+                open.add(leaf);
+                reasons.add(verdict.text());
             }
         }
-        return null;
+        // Many undecided conditions make many open paths; the first few show the pattern.
+        for (int i = 0; i < Math.min(open.size(), MAX_REPORTED); i++) {
+            ValuePaths.Leaf leaf = open.get(i);
+            String more = i < MAX_REPORTED - 1 || open.size() <= MAX_REPORTED ? ""
+                    : ValuePaths.capped(leaves) ? " (and more paths not known statically)"
+                    : " (and " + (open.size() - MAX_REPORTED) + " more paths not known statically)";
+            Location at = new Location(trail.resource().declaration().file(), attribute.range());
+            report.accept(finding(trail.resource(), at, trail.resource().address() + "'s " + attribute.name()
+                    + " is not known statically" + leaf.when() + ": " + reasons.get(i) + more,
+                    "Nothing to fix; pass the value (--parameter, --var, a plan) to have it checked.")
+                    .withAspect(attribute.name() + leaf.when()));
+        }
     }
 }

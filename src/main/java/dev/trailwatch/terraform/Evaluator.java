@@ -144,11 +144,48 @@ final class Evaluator {
         Value condition = eval(c.condition(), scope, file);
         Boolean known = Operators.asBool(condition);
         if (known != null) {
-            return eval(known ? c.whenTrue() : c.whenFalse(), scope, file);
+            Value chosen = eval(known ? c.whenTrue() : c.whenFalse(), scope, file);
+            Value.Substituted origin = literalsOnly ? null : decidedBy(c.condition(), condition, scope, file);
+            // A branch chosen by a variable's value: a finding on it names the condition and the value.
+            return origin == null ? chosen : new Value.Substituted(chosen, chosen.range(), origin.origin(),
+                    "condition " + file.text(c.condition().range()).strip().replaceAll("\\s+", " ") + ", " + known
+                            + " because of " + origin.originDescription());
         }
         String text = file.text(c.condition().range()).strip().replaceAll("\\s+", " ");
         return new Value.Conditional(text, eval(c.whenTrue(), scope, file), eval(c.whenFalse(), scope, file),
                 c.range());
+    }
+
+    /**
+     * The value a decided condition was decided by: the condition itself when it is a variable's
+     * value, else the first operand of a comparison or negation that is (innermost origin first).
+     */
+    private Value.Substituted decidedBy(Expression expression, Value value, Scope scope, SourceFile file) {
+        Value.Substituted origin = innermostOrigin(value);
+        if (origin != null) {
+            return origin;
+        }
+        Expression inner = expression instanceof Expression.Parenthesized p ? p.inner() : expression;
+        List<Expression> operands = inner instanceof Expression.Binary b ? List.of(b.left(), b.right())
+                : inner instanceof Expression.Unary u ? List.of(u.operand()) : List.of();
+        for (Expression operand : operands) {
+            origin = innermostOrigin(eval(operand, scope, file));
+            if (origin != null) {
+                return origin;
+            }
+        }
+        return null;
+    }
+
+    private static Value.Substituted innermostOrigin(Value value) {
+        Value.Substituted found = null;
+        while (value instanceof Value.Substituted s) {
+            if (s.originDescription() != null && s.origin() != null) {
+                found = s;
+            }
+            value = s.value();
+        }
+        return found;
     }
 
     private Value forExpression(Expression.For f, Scope scope, SourceFile file) {
@@ -310,8 +347,11 @@ final class Evaluator {
                 if (!literalsOnly && type.equals("aws_iam_policy_document") && "json".equals(attribute)) {
                     return new Resolved(module.policyDocument(name, at), used + 1);
                 }
-                return new Resolved(new Value.Reference(Value.ReferenceKind.RESOURCE,
-                        module.prefix() + "data." + type + "." + name, attribute, at),
+                // Data sources are read from the provider when Terraform runs: unknown here, though
+                // some are known to be a region, an account id or a partition.
+                String address = module.prefix() + "data." + type + "." + name;
+                return new Resolved(new Value.Unknown((attribute == null ? address : address + "." + attribute)
+                        + " is read from the provider when Terraform runs", at, DataSources.shape(type, attribute)),
                         attribute == null ? used : used + 1);
             }
             default: {

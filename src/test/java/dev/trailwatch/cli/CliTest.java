@@ -242,7 +242,8 @@ class CliTest {
         Cli.Run run = Cli.runWithInput(tf, "scan", "-q", "--strict", "--rules", "TW000", "--stdin-filename", "main.tf",
                 "-");
         assertEquals(List.of("main.tf:4:3: note TW000 aws_cloudtrail.t's cloud_watch_logs_group_arn is not known"
-                + " statically: variable account has no default and no value"), run.outLines());
+                + " statically: variable account has no default and no value"
+                + " (in \"arn:aws:logs:us-east-1:…:log-group:audit:*\")"), run.outLines());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.TextShape;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.source.InputException;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class TemplateLoaderTest {
     private static final String HEADER = "AWSTemplateFormatVersion: '2010-09-09'\n"
             + "Parameters:\n  Name: {Type: String, Default: audit}\n  NoDefault: {Type: String}\n"
+            + "  FromSsm: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /audit/log-group-arn}\n"
             + "Mappings:\n  Env: {prod: {Account: '123456789012'}}\n"
             + "Conditions:\n  Known: !Equals [!Ref Name, audit]\n  Open: !Equals [!Ref NoDefault, x]\n"
-            + "Resources:\n  Group: {Type: 'AWS::Logs::LogGroup'}\n  T:\n    Type: AWS::CloudTrail::Trail\n"
+            + "Resources:\n  Group: {Type: 'AWS::Logs::LogGroup'}\n  Lookup: {Type: 'Custom::Lookup'}\n"
+            + "  Nested: {Type: 'AWS::CloudFormation::Stack'}\n  App: {Type: 'AWS::Serverless::Application'}\n  T:\n    Type: AWS::CloudTrail::Trail\n"
             + "    Properties:\n";
 
     private static Trail trail(String properties) throws InputException {
@@ -57,9 +60,29 @@ class TemplateLoaderTest {
         assertEquals(null, ref.attribute());
         Value.Concatenation sub = assertInstanceOf(Value.Concatenation.class,
                 logGroup("!Sub 'arn:${AWS::Partition}:logs:${AWS::Region}:1:log-group:${Group}:*'"));
-        Value.Reference partition = assertInstanceOf(Value.Reference.class, sub.parts().get(1));
-        assertEquals(Value.ReferenceKind.PSEUDO_PARAMETER, partition.kind());
-        assertEquals("AWS::Partition", partition.target());
+        Value.Unknown partition = assertInstanceOf(Value.Unknown.class, sub.parts().get(1));
+        assertEquals(TextShape.PARTITION, partition.shape());
+        assertEquals("AWS::Partition is known only when the stack is deployed", partition.reason());
+        assertEquals(TextShape.REGION, assertInstanceOf(Value.Unknown.class, sub.parts().get(3)).shape());
+        assertInstanceOf(Value.Reference.class, sub.parts().get(5));
+    }
+
+    @Test
+    void valuesThatExistOnlyAtDeploymentAreUnknown() throws InputException {
+        assertEquals("parameter FromSsm holds the value of an SSM parameter, read when the stack is deployed",
+                assertInstanceOf(Value.Unknown.class, logGroup("!Ref FromSsm")).reason());
+        assertEquals("Lookup.Arn of Custom::Lookup is known only once it is deployed",
+                assertInstanceOf(Value.Unknown.class, logGroup("!GetAtt Lookup.Arn")).reason());
+        assertEquals("Nested.Outputs.GroupArn of AWS::CloudFormation::Stack is known only once it is deployed",
+                assertInstanceOf(Value.Unknown.class, logGroup("!GetAtt Nested.Outputs.GroupArn")).reason());
+        assertEquals("App.Outputs.Arn of AWS::Serverless::Application is known only once it is deployed",
+                assertInstanceOf(Value.Unknown.class, assertInstanceOf(Value.Concatenation.class,
+                        logGroup("!Sub '${App.Outputs.Arn}:*'")).parts().get(0)).reason());
+        Value.Concatenation dynamic = assertInstanceOf(Value.Concatenation.class,
+                logGroup("'{{resolve:ssm:/audit/group}}:*'"));
+        assertEquals("dynamic reference {{resolve:ssm:/audit/group}} is resolved when the stack is deployed",
+                assertInstanceOf(Value.Unknown.class, dynamic.parts().get(0)).reason());
+        assertEquals(":*", assertInstanceOf(Value.Text.class, dynamic.parts().get(1)).text());
     }
 
     @Test
@@ -74,7 +97,11 @@ class TemplateLoaderTest {
 
     @Test
     void conditionsSelectBranchesOrStayOpen() throws InputException {
-        assertEquals("yes", ((Value.Text) logGroup("!If [Known, 'yes', 'no']")).text());
+        // Decided by a parameter's default: the branch says so, for the finding's message and related location.
+        Value.Substituted known = assertInstanceOf(Value.Substituted.class, logGroup("!If [Known, 'yes', 'no']"));
+        assertEquals("yes", ((Value.Text) known.value()).text());
+        assertEquals("condition Known, true because of the Default of parameter Name", known.originDescription());
+        assertEquals(3, known.origin().line());
         Value.Conditional open = assertInstanceOf(Value.Conditional.class, logGroup("!If [Open, 'yes', !Ref AWS::NoValue]"));
         assertEquals("Open", open.condition());
         assertInstanceOf(Value.Absent.class, open.whenFalse());
