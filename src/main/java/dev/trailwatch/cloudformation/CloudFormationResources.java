@@ -56,7 +56,8 @@ final class CloudFormationResources {
                         attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
                 case "AWS::CloudWatch::Alarm" -> alarms.add(new Alarm(r, attribute(r, "MetricName"),
                         attribute(r, "Namespace"), attribute(r, "Metrics"),
-                        queriedMetrics(r.properties().get("Metrics")), attribute(r, "AlarmActions")));
+                        queriedMetrics(r.properties().get("Metrics")), attribute(r, "AlarmActions"),
+                        attribute(r, "ActionsEnabled")));
                 default -> { }
             }
         }

@@ -193,7 +193,7 @@ final class Intrinsics {
                 if (v != item && resolved == null) {
                     resolved = new ArrayList<>(list.items().subList(0, i));
                 }
-                if (resolved != null && !(v instanceof Value.Absent)) {
+                if (resolved != null && !(Values.unwrap(v) instanceof Value.Absent)) {
                     resolved.add(v);
                 }
             }

@@ -69,8 +69,8 @@ public final class TemplateLoader {
             Value properties = body.get("Properties");
             String condition = Values.scalarText(body.get("Condition"));
             Value resolved = properties == null ? null
-                    : liftConditional(condition == null ? intrinsics.resolve(properties)
-                            : intrinsics.resolveAssuming(properties, condition));
+                    : liftConditional(Values.unwrap(condition == null ? intrinsics.resolve(properties)
+                            : intrinsics.resolveAssuming(properties, condition)));
             // Properties that are a whole intrinsic CloudFormation resolves at deploy time (rare) cannot
             // be read property by property: such a resource has null properties and is not judged.
             Value.MapValue propertyMap = properties == null ? new Value.MapValue(Map.of(), entry.keyRange())
@@ -92,12 +92,12 @@ public final class TemplateLoader {
         if (!(value instanceof Value.Conditional c)) {
             return value;
         }
-        Value whenTrue = liftConditional(c.whenTrue());
-        Value whenFalse = liftConditional(c.whenFalse());
+        Value whenTrue = liftConditional(Values.unwrap(c.whenTrue()));
+        Value whenFalse = liftConditional(Values.unwrap(c.whenFalse()));
         Map<String, Value.Entry> t = whenTrue instanceof Value.MapValue m ? m.entries() : null;
         Map<String, Value.Entry> f = whenFalse instanceof Value.MapValue m ? m.entries() : null;
-        boolean trueAbsent = whenTrue instanceof Value.Absent;
-        boolean falseAbsent = whenFalse instanceof Value.Absent;
+        boolean trueAbsent = Values.unwrap(whenTrue) instanceof Value.Absent;
+        boolean falseAbsent = Values.unwrap(whenFalse) instanceof Value.Absent;
         if ((t == null && !trueAbsent) || (f == null && !falseAbsent)) {
             return value;
         }

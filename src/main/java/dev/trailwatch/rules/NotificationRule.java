@@ -76,11 +76,24 @@ public final class NotificationRule extends Rule {
                         + " `trailwatch explain TW004`."));
                 continue;
             }
-            boolean alarmed = model.alarms().stream().anyMatch(alarm -> watches(alarm, filters));
+            List<String> silent = new ArrayList<>();
+            boolean alarmed = false;
+            for (Alarm alarm : model.alarms()) {
+                if (!watches(alarm, filters)) {
+                    continue;
+                }
+                String why = whySilent(alarm);
+                if (why == null) {
+                    alarmed = true;
+                    break;
+                }
+                silent.add(why);
+            }
             if (!alarmed) {
                 report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no alarm"
                         + " with an action watches the metrics of the filters on log group " + name + " ("
-                        + recognised(filters) + ")", "Add an alarm on the filter's metric (same namespace and name)"
+                        + recognised(filters) + ")" + (silent.isEmpty() ? "" : "; " + String.join("; ", silent)),
+                        "Add an alarm on the filter's metric (same namespace and name)"
                         + " with an alarm action such as an SNS topic; see `trailwatch explain TW004`."));
             }
         }
@@ -125,9 +138,6 @@ public final class NotificationRule extends Rule {
     }
 
     private static boolean watches(Alarm alarm, List<MetricFilter> filters) {
-        if (!hasAction(alarm)) {
-            return false;
-        }
         List<MetricFilter.Metric> watched = new ArrayList<>();
         if (alarm.metricName().isPresent()) {
             watched.add(new MetricFilter.Metric(alarm.metricName().value(), alarm.namespace().value()));
@@ -149,12 +159,33 @@ public final class NotificationRule extends Rule {
         return false;
     }
 
-    private static boolean hasAction(Alarm alarm) {
-        if (!alarm.actions().isPresent()) {
-            return false;
+    /**
+     * Why an alarm that watches the metric tells nobody: no alarm action (OK and insufficient-data
+     * actions alone do not say the event happened), or its actions switched off; null when it tells.
+     */
+    private static String whySilent(Alarm alarm) {
+        String name = alarm.resource().address();
+        Value actions = alarm.actions().isPresent() ? Values.unwrap(alarm.actions().value()) : null;
+        if (actions == null || actions instanceof Value.Null || actions instanceof Value.ListValue l && l.items().isEmpty()) {
+            return "alarm " + name + " watches them but has no alarm action (" + alarm.actions().name() + ")";
         }
-        Value actions = Values.unwrap(alarm.actions().value());
-        return !(actions instanceof Value.ListValue l && l.items().isEmpty()) && !(actions instanceof Value.Null);
+        if (alarm.actionsEnabled().isPresent() && disabled(alarm.actionsEnabled().value())) {
+            return "alarm " + name + " watches them but its actions are disabled (" + alarm.actionsEnabled().name()
+                    + " is false)";
+        }
+        return null;
+    }
+
+    /** False on every path: a value not known statically counts as enabled (a warning needs certainty). */
+    private static boolean disabled(Value value) {
+        for (ValuePaths.Leaf leaf : ValuePaths.leaves(value)) {
+            Value v = leaf.value();
+            boolean off = v instanceof Value.Bool b && !b.value() || v instanceof Value.Text t && t.text().equals("false");
+            if (!off) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Equal when both are known; a value not known statically matches anything. */

@@ -56,7 +56,8 @@ final class TerraformResources {
                         attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
                 case "aws_cloudwatch_metric_alarm" -> alarms.add(new Alarm(r, attribute(r, "metric_name"),
                         attribute(r, "namespace"), attribute(r, "metric_query"),
-                        queriedMetrics(r.properties().get("metric_query")), attribute(r, "alarm_actions")));
+                        queriedMetrics(r.properties().get("metric_query")), attribute(r, "alarm_actions"),
+                        attribute(r, "actions_enabled")));
                 default -> { }
             }
         }
