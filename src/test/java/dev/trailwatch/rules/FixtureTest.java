@@ -21,13 +21,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every template in testdata/cloudformation and testdata/mixed gives exactly the findings its
- * markers name: rule, line, column and message. A finding without a marker fails the test.
+ * Every fixture in the folders below gives exactly the findings its markers name: rule, line,
+ * column and message. A finding without a marker fails the test. testdata/strict is scanned as
+ * with --strict.
  */
 class FixtureTest {
     private static final List<Path> FIXTURE_DIRS = List.of(Paths.get("testdata/cloudformation"),
             Paths.get("testdata/mixed"), Paths.get("testdata/terraform"), Paths.get("testdata/rules"),
-            Paths.get("testdata/suppress"));
+            Paths.get("testdata/suppress"), Paths.get("testdata/strict"));
+    /** Fixtures here are scanned as with --strict: their TW000 notes are expected too. */
+    private static final Path STRICT_DIR = Paths.get("testdata/strict");
 
     @TestFactory
     Stream<DynamicTest> eachFixtureGivesExactlyItsMarkedFindings() throws IOException {
@@ -51,7 +54,9 @@ class FixtureTest {
         FileCollector collector = new FileCollector(paths, List.of());
         FileCollector.Collected collected = collector.collect(List.of(fixture.toString()));
         // As the command line runs by default: TW000 only with --strict.
-        List<Rule> rules = Rules.all().stream().filter(r -> !r.metadata().id().equals(Rules.STRICT_ONLY)).toList();
+        boolean strict = fixture.startsWith(STRICT_DIR);
+        List<Rule> rules = Rules.all().stream()
+                .filter(r -> strict || !r.metadata().id().equals(Rules.STRICT_ONLY)).toList();
         ScanResult result = new Scanner(new RuleRunner(rules, java.time.LocalDate.now()), FindingPolicy.none(paths),
                 ParameterValues.none(), VariableInputs.none(paths), paths, Scanner.DEFAULT_MAX_FILE_SIZE, 1)
                 .scan(collected.files(), collected.errors());
