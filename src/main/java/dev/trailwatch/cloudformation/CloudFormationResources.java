@@ -27,6 +27,9 @@ final class CloudFormationResources {
     /** {@code !Ref ManagedPolicy} is its ARN. */
     static final ReferenceForms MANAGED_POLICY = new ReferenceForms(Set.of("PolicyArn"), false, Set.of(), false);
 
+    /** Any resource: {@code !GetAtt X.Arn} is its ARN, {@code !Ref X} its name or id (or, for some types, ARN). */
+    static final ReferenceForms ANY_RESOURCE = new ReferenceForms(Set.of("Arn"), false, Set.of(), true);
+
     private CloudFormationResources() {}
 
     static ResourceModel model(List<Resource> resources, List<Suppression> suppressions) {
@@ -63,7 +66,7 @@ final class CloudFormationResources {
         }
         return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
                 List.copyOf(roles), List.copyOf(attachments), List.<ManagedPolicy>of(), List.copyOf(filters),
-                List.copyOf(alarms), List.copyOf(suppressions));
+                List.copyOf(alarms), List.copyOf(suppressions), ANY_RESOURCE);
     }
 
     private static Attribute attribute(Resource r, String name) {

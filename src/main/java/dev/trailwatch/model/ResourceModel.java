@@ -5,6 +5,7 @@ import dev.trailwatch.model.aws.LogGroup;
 import dev.trailwatch.model.aws.ManagedPolicy;
 import dev.trailwatch.model.aws.MetricFilter;
 import dev.trailwatch.model.aws.PolicyAttachment;
+import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.suppress.Suppression;
@@ -33,6 +34,7 @@ public final class ResourceModel {
     private final List<MetricFilter> metricFilters;
     private final List<Alarm> alarms;
     private final List<Suppression> suppressions;
+    private final ReferenceForms otherResources;
     private final Map<String, Resource> byAddress = new HashMap<>();
     private final Map<Resource, LogGroup> logGroupByResource = new IdentityHashMap<>();
     private final Map<Resource, Role> roleByResource = new IdentityHashMap<>();
@@ -41,8 +43,10 @@ public final class ResourceModel {
 
     public ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups, List<Role> roles,
             List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
-            List<MetricFilter> metricFilters, List<Alarm> alarms, List<Suppression> suppressions) {
+            List<MetricFilter> metricFilters, List<Alarm> alarms, List<Suppression> suppressions,
+            ReferenceForms otherResources) {
         this.resources = resources;
+        this.otherResources = otherResources;
         this.trails = trails;
         this.logGroups = logGroups;
         this.roles = roles;
@@ -106,6 +110,15 @@ public final class ResourceModel {
 
     public List<Suppression> suppressions() {
         return suppressions;
+    }
+
+    /**
+     * What a reference to any other resource gives in this format: which attributes are its ARN
+     * and which its name or id (so that a rule can tell "a bucket's ARN, not a log group's" from an
+     * attribute that may hold anything).
+     */
+    public ReferenceForms otherResources() {
+        return otherResources;
     }
 
     /** The resource a reference's target names (an address, or a logical id), any instance index ignored. */

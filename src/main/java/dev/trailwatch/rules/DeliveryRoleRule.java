@@ -68,7 +68,7 @@ public final class DeliveryRoleRule extends Rule {
     static Verdict judge(Value value, Trail trail, ResourceModel model) {
         Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
                 ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
-        if (first instanceof Value.Reference r && (r.attribute() == null || r.attribute().equalsIgnoreCase("arn"))) {
+        if (first instanceof Value.Reference r && LogGroupArnRule.isArnOrName(r, model)) {
             Resource target = model.resource(r.target());
             if (target != null && model.role(target) == null) {
                 return Verdict.problem("refers to " + r.target() + " (" + target.type() + "), not an IAM role");

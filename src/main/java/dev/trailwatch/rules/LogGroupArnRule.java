@@ -99,13 +99,18 @@ public final class LogGroupArnRule extends Rule {
         }
         Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
                 ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
-        if (first instanceof Value.Reference r && (r.attribute() == null || r.attribute().equalsIgnoreCase("arn"))) {
+        if (first instanceof Value.Reference r && isArnOrName(r, model)) {
             Resource target = model.resource(r.target());
             if (model.logGroup(target) == null) {
                 return "refers to " + r.target() + " (" + target.type() + "), not a CloudWatch Logs log group";
             }
         }
         return null;
+    }
+
+    /** Whether a reference gives its resource's ARN or name, as the format defines for any resource. */
+    static boolean isArnOrName(Value.Reference r, ResourceModel model) {
+        return model.otherResources().isArn(r.attribute()) || model.otherResources().isName(r.attribute());
     }
 
     /** A log group in another region than the trail, when both regions are known. */

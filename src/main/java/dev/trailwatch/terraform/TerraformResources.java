@@ -26,6 +26,9 @@ final class TerraformResources {
     static final ReferenceForms ROLE = new ReferenceForms(Set.of("arn"), false, Set.of("name", "id"), false);
     static final ReferenceForms POLICY = new ReferenceForms(Set.of("arn", "id"), false, Set.of("name"), false);
 
+    /** Any resource: {@code .arn} is its ARN, {@code .id} and {@code .name} its id and name. */
+    static final ReferenceForms ANY_RESOURCE = new ReferenceForms(Set.of("arn"), false, Set.of("id", "name"), false);
+
     private TerraformResources() {}
 
     static ResourceModel model(List<Resource> resources, List<Suppression> suppressions) {
@@ -63,7 +66,7 @@ final class TerraformResources {
         }
         return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
                 List.copyOf(roles), List.copyOf(attachments), List.copyOf(policies), List.copyOf(filters),
-                List.copyOf(alarms), List.copyOf(suppressions));
+                List.copyOf(alarms), List.copyOf(suppressions), ANY_RESOURCE);
     }
 
     private static Attribute attribute(Resource r, String name) {
