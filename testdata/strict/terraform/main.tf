@@ -39,3 +39,17 @@ resource "aws_cloudtrail" "group_from_data_source" {
 # ^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
+
+# A log group named by a variable without a value: its ARN with :* is still one CloudTrail
+# accepts, since AWS takes only names without ":" or "*". No note.
+resource "aws_cloudwatch_log_group" "named_by_variable" {
+  name = var.log_group_name
+}
+
+resource "aws_cloudtrail" "group_named_by_variable" {
+  name                       = "d"
+  s3_bucket_name             = "logs"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.named_by_variable.arn}:*"  # expect: TW004 {{aws_cloudtrail.group_named_by_variable notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.named_by_variable}}
+# ^
+  cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
+}

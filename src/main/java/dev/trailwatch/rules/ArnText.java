@@ -114,16 +114,29 @@ final class ArnText {
 
     private static PartialText logGroupName(LogGroup group, ResourceModel model, int depth) {
         if (group.name().isPresent()) {
-            return of(group.name().value(), model, depth + 1);
+            return asName(of(group.name().value(), model, depth + 1), TextShape.LOG_GROUP_NAME);
         }
         return PartialText.open(TextShape.LOG_GROUP_NAME, "the name generated for " + group.resource().address());
     }
 
     private static PartialText roleName(Role role, ResourceModel model, int depth) {
         if (role.name().isPresent()) {
-            return of(role.name().value(), model, depth + 1);
+            return asName(of(role.name().value(), model, depth + 1), TextShape.ROLE_NAME);
         }
         return PartialText.open(TextShape.ROLE_NAME, "the name generated for " + role.resource().address());
+    }
+
+    /**
+     * A declared resource's name: AWS accepts only names of its shape, so a part of it that is not
+     * known is at least known to be made of those characters.
+     */
+    private static PartialText asName(PartialText name, TextShape shape) {
+        List<PartialText.Piece> pieces = new ArrayList<>();
+        for (PartialText.Piece piece : name.pieces()) {
+            pieces.add(piece instanceof PartialText.Open open && open.shape() == TextShape.ANY
+                    ? new PartialText.Open(shape, open.origin()) : piece);
+        }
+        return new PartialText(pieces);
     }
 
     // ---- which declared resource a value names ----
