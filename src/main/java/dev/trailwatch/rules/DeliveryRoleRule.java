@@ -80,10 +80,12 @@ public final class DeliveryRoleRule extends Rule {
         }
         TextForm form = text.form();
         if (!form.intersects(ArnText.ROLE_ARN)) {
-            Role named = Values.unwrap(value) instanceof Value.Reference r ? model.role(model.resource(r.target())) : null;
-            if (named != null && named.references().isName(((Value.Reference) Values.unwrap(value)).attribute())) {
-                return Verdict.problem("is the name of role " + named.resource().address() + ", not its ARN: refer to its "
-                        + named.references().arnAttributes().iterator().next());
+            if (Values.unwrap(value) instanceof Value.Reference r) {
+                Role named = model.role(model.resource(r.target()));
+                if (named != null && named.references().isName(r.attribute())) {
+                    return Verdict.problem("is the name of role " + named.resource().address()
+                            + ", not its ARN: refer to its " + named.references().arnAttributes().iterator().next());
+                }
             }
             String known = text.text();
             return Verdict.problem(known != null
