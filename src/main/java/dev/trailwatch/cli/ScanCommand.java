@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 import dev.trailwatch.cloudformation.ParameterValues;
 import dev.trailwatch.report.CheckstyleReport;
 import dev.trailwatch.report.GithubReport;
+import dev.trailwatch.report.GitlabCodeQualityReport;
 import dev.trailwatch.report.JsonReport;
 import dev.trailwatch.report.JunitReport;
 import dev.trailwatch.report.SarifReport;
@@ -325,9 +326,11 @@ final class ScanCommand implements Callable<Integer> {
                 return new GithubReport();
             case "checkstyle":
                 return new CheckstyleReport();
+            case "gitlab-codequality":
+                return new GitlabCodeQualityReport();
             default:
                 throw new UsageException("unknown --format '" + name + "'; one of: text, json, sarif, junit, github,"
-                        + " checkstyle");
+                        + " checkstyle, gitlab-codequality");
         }
     }
 

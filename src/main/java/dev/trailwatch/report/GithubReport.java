@@ -2,12 +2,14 @@ package dev.trailwatch.report;
 
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.scan.ScanResult;
+import dev.trailwatch.source.InputError;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * GitHub Actions workflow commands, one a finding, which GitHub shows as annotations on the pull
- * request: {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=TW001::message}.
+ * request: {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=TW001::message}. Input
+ * errors are {@code ::error} annotations at their position.
  */
 public final class GithubReport implements Report {
     @Override
@@ -24,6 +26,12 @@ public final class GithubReport implements Report {
                     + ",endColumn=" + f.location().range().end().column()
                     + ",title=" + property(f.ruleId() + " " + f.resource().address())
                     + "::" + data(f.message()) + "\n");
+        }
+        // A file that could not be read was not checked: the pull request must point at it too.
+        for (InputError e : result.errors()) {
+            String at = e.position() == null ? "" : ",line=" + e.position().line() + ",col=" + e.position().column();
+            out.write("::error file=" + property(e.file()) + at + ",title=" + property("trailwatch: input error")
+                    + "::" + data(e.message()) + "\n");
         }
     }
 

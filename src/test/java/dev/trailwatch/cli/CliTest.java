@@ -62,7 +62,8 @@ class CliTest {
     void usageErrorsExitTwoWithOneLine() {
         Cli.Run format = Cli.run("scan", "--format", "xml", MISSING);
         assertEquals(ExitCodes.ERROR, format.exitCode());
-        assertEquals("trailwatch: unknown --format 'xml'; one of: text, json, sarif, junit, github, checkstyle",
+        assertEquals("trailwatch: unknown --format 'xml'; one of: text, json, sarif, junit, github, checkstyle,"
+                + " gitlab-codequality",
                 format.err().strip());
         Cli.Run rule = Cli.run("scan", "--rules", "TW999", MISSING);
         assertEquals(ExitCodes.ERROR, rule.exitCode());

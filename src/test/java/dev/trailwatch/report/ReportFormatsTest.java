@@ -25,7 +25,7 @@ class ReportFormatsTest {
         "testdata/cloudformation/role-missing.json"};
     private static final Map<String, String> GOLDEN = Map.of("text", "report.txt", "json", "report.json",
             "sarif", "report.sarif", "junit", "report.junit.xml", "github", "report.github.txt",
-            "checkstyle", "report.checkstyle.xml");
+            "checkstyle", "report.checkstyle.xml", "gitlab-codequality", "report.gitlab-codequality.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String scan(String format) {
@@ -48,6 +48,40 @@ class ReportFormatsTest {
             String actual = scan(format.getKey()).replace(project, "file:///PROJECT/");
             assertEquals(expected, actual, format.getKey());
         }
+    }
+
+    @Test
+    void gitlabCodeQualityHasEveryFieldGitLabDocuments() throws IOException {
+        JsonNode issues = JSON.readTree(scan("gitlab-codequality"));
+        assertTrue(issues.isArray() && issues.size() > 0);
+        java.util.Set<String> fingerprints = new java.util.HashSet<>();
+        for (JsonNode issue : issues) {
+            assertTrue(issue.path("description").asText().matches("TW\\d{3}: .+"), issue.toString());
+            assertTrue(issue.path("check_name").asText().matches("trailwatch\\.TW\\d{3}"), issue.toString());
+            assertTrue(List.of("info", "minor", "major", "critical", "blocker").contains(issue.path("severity").asText()));
+            assertFalse(issue.path("location").path("path").asText().isEmpty());
+            assertTrue(issue.path("location").path("lines").path("begin").asInt() >= 1);
+            assertTrue(fingerprints.add(issue.path("fingerprint").asText()), "fingerprints are unique");
+        }
+    }
+
+    @Test
+    void inputErrorsAppearInGithubCheckstyleAndGitlabReports() throws IOException {
+        String bad = "testdata/bad/malformed.json";
+        String message = "Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries";
+        Cli.Run github = Cli.run("scan", "-q", "-f", "github", bad);
+        assertEquals(ExitCodes.ERROR, github.exitCode());
+        assertEquals(List.of("::error file=" + bad + ",line=4,col=48,title=trailwatch%3A input error::" + message),
+                github.outLines());
+        Cli.Run checkstyle = Cli.run("scan", "-q", "-f", "checkstyle", bad);
+        assertTrue(checkstyle.out().contains("<file name=\"" + bad + "\">\n    <error line=\"4\" column=\"48\""
+                + " severity=\"error\" message=\"" + Xml.escape(message) + "\" source=\"trailwatch.input-error\"/>"),
+                checkstyle.out());
+        JsonNode gitlab = JSON.readTree(Cli.run("scan", "-q", "-f", "gitlab-codequality", bad).out()).get(0);
+        assertEquals("trailwatch.input-error", gitlab.path("check_name").asText());
+        assertEquals(message, gitlab.path("description").asText());
+        assertEquals(bad, gitlab.path("location").path("path").asText());
+        assertEquals(4, gitlab.path("location").path("lines").path("begin").asInt());
     }
 
     @Test
