@@ -119,6 +119,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--show-source", description = "text format: show each finding's source line")
     boolean showSource;
 
+    @Option(names = "--peer-suppressions", description = "also honour other linters' skips of the same control"
+            + " (checkov:skip, trivy:ignore, kics-scan ignore, Metadata checkov/cfn_nag/guard)")
+    boolean peerSuppressions;
+
     @Option(names = "--strict", description = "also report values that cannot be known statically (TW000, note)")
     boolean strict;
 
@@ -158,7 +162,8 @@ final class ScanCommand implements Callable<Integer> {
         FindingPolicy policy = new FindingPolicy(displayPaths, new Fingerprints(fingerprintBase), config.ruleSettings(),
                 config.suppressions(), baselineFingerprints,
                 config.file() == null ? null : config.file().toAbsolutePath().getParent());
-        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now()), policy, parameters, variables,
+        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now(),
+                peerSuppressions || config.peerSuppressions()), policy, parameters, variables,
                 displayPaths, maxFileSize, jobs);
         ScanResult result = scan(scanner, config);
 

@@ -126,11 +126,11 @@ public final class TemplateLoader {
      * resource, in JSON templates too.
      */
     private static List<Suppression> metadataSuppressions(SourceFile file, String logicalId, Value metadata) {
+        List<Suppression> out = new ArrayList<>(peerMetadataSkips(file, logicalId, metadata));
         if (!(metadata instanceof Value.MapValue m) || !(m.get("trailwatch") instanceof Value.MapValue tw)
                 || !(tw.get("ignore") instanceof Value.ListValue entries)) {
-            return List.of();
+            return out;
         }
-        List<Suppression> out = new ArrayList<>();
         for (Value item : entries.items()) {
             if (!(item instanceof Value.MapValue e)) {
                 continue;
@@ -145,6 +145,41 @@ public final class TemplateLoader {
             }
             out.add(new Suppression(Suppression.Kind.METADATA, id == null ? List.of() : List.of(id), logicalId, null,
                     Values.scalarText(e.get("reason")), expires, expiresText, file.locate(item.range())));
+        }
+        return out;
+    }
+
+    /**
+     * Other linters' skips in a resource's Metadata: Checkov's {@code checkov: {skip: [{id, comment}]}},
+     * cfn_nag's {@code cfn_nag: {rules_to_suppress: [{id, reason}]}} and cfn-guard's
+     * {@code guard: {SuppressedRules: [ID]}}. They hold only where the project opts in.
+     */
+    private static List<Suppression> peerMetadataSkips(SourceFile file, String logicalId, Value metadata) {
+        List<Suppression> out = new ArrayList<>();
+        if (!(metadata instanceof Value.MapValue m)) {
+            return out;
+        }
+        String[][] forms = {{"checkov", "skip", "comment", "skipped for Checkov"},
+            {"cfn_nag", "rules_to_suppress", "reason", "suppressed for cfn_nag"}};
+        for (String[] form : forms) {
+            if (m.get(form[0]) instanceof Value.MapValue tool && tool.get(form[1]) instanceof Value.ListValue entries) {
+                for (Value item : entries.items()) {
+                    if (item instanceof Value.MapValue e && Values.scalarText(e.get("id")) != null) {
+                        String reason = Values.scalarText(e.get(form[2]));
+                        out.add(new Suppression(Suppression.Kind.PEER, List.of(Values.scalarText(e.get("id"))), logicalId,
+                                null, reason == null || reason.isBlank() ? form[3] : reason, null, null,
+                                file.locate(item.range())));
+                    }
+                }
+            }
+        }
+        if (m.get("guard") instanceof Value.MapValue guard && guard.get("SuppressedRules") instanceof Value.ListValue rules) {
+            for (Value item : rules.items()) {
+                if (Values.scalarText(item) != null) {
+                    out.add(new Suppression(Suppression.Kind.PEER, List.of(Values.scalarText(item)), logicalId, null,
+                            "suppressed for cfn-guard", null, null, file.locate(item.range())));
+                }
+            }
         }
         return out;
     }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  */
 @RuleInfo(id = "TW001", name = "CloudTrailCloudWatchLogsIntegration", severity = Severity.ERROR,
         summary = "CloudTrail trails must deliver their events to CloudWatch Logs (log group ARN and role ARN set)",
-        peerIds = {"CKV2_AWS_10", "AVD-AWS-0162", "KICS: CloudTrail Not Integrated With CloudWatch", "CloudTrail.5"},
+        peerIds = {"CKV2_AWS_10", "AVD-AWS-0162", "aws-cloudtrail-ensure-cloudwatch-integration",
+            "KICS: CloudTrail Not Integrated With CloudWatch", "CloudTrail.5", "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED"},
         tags = {"security", "CIS-AWS-1.2.0/2.4", "CIS-AWS-1.4.0/3.4", "CIS-AWS-2.0.0/3.4"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "5.5")

@@ -16,8 +16,21 @@ import java.util.stream.Collectors;
 public final class RuleRunner {
     private final List<Rule> rules;
     private final SuppressionRule suppressions;
+    /** Whether other linters' skips of the same control hold (off unless the project opts in). */
+    private final boolean peerSuppressions;
+    private final java.util.Map<String, List<String>> peerIds = new java.util.HashMap<>();
+    private final LocalDate today;
 
     public RuleRunner(List<Rule> rules, LocalDate today) {
+        this(rules, today, false);
+    }
+
+    public RuleRunner(List<Rule> rules, LocalDate today, boolean peerSuppressions) {
+        this.peerSuppressions = peerSuppressions;
+        this.today = today;
+        for (Rule rule : Rules.all()) {
+            peerIds.put(rule.metadata().id(), rule.metadata().peerIds());
+        }
         Set<String> known = Rules.all().stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
         this.suppressions = new SuppressionRule(known, today);
         List<Rule> all = new ArrayList<>();
@@ -56,11 +69,34 @@ public final class RuleRunner {
 
     private Finding suppress(Finding finding, List<Suppression> candidates) {
         for (Suppression s : candidates) {
-            if (s.resource() != null && s.resource().equals(finding.resource().address())
-                    && s.ruleIds().contains(finding.ruleId()) && suppressions.problem(s) == null) {
+            if (s.resource() == null || !s.resource().equals(finding.resource().address())) {
+                continue;
+            }
+            boolean holds = s.kind() == Suppression.Kind.PEER ? peerHolds(s, finding.ruleId())
+                    : s.ruleIds().contains(finding.ruleId()) && suppressions.problem(s) == null;
+            if (holds) {
                 return finding.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires()));
             }
         }
         return finding;
+    }
+
+    /**
+     * Another linter's skip holds for a rule when the project opts in, it names the same control (one
+     * of the rule's peer ids; a KICS skip names none, so it holds for rules with a KICS peer), and
+     * it is not past its date.
+     */
+    private boolean peerHolds(Suppression s, String ruleId) {
+        if (!peerSuppressions || s.isExpired(today)) {
+            return false;
+        }
+        List<String> peers = peerIds.getOrDefault(ruleId, List.of());
+        for (String id : s.ruleIds()) {
+            if (peers.contains(id) || id.equals(dev.trailwatch.suppress.InlineSuppressions.KICS_ANY)
+                    && peers.stream().anyMatch(p -> p.startsWith("KICS:"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

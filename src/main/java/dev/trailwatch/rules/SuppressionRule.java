@@ -39,6 +39,9 @@ public final class SuppressionRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         Set<Location> reported = new HashSet<>();
         for (Suppression s : model.suppressions()) {
+            if (s.kind() == Suppression.Kind.PEER) {
+                continue; // another linter's: not ours to judge
+            }
             String problem = problem(s);
             // An inline comment over a resource with count or for_each is one suppression per instance: say it once.
             if (problem != null && reported.add(s.location())) {

@@ -15,24 +15,38 @@ import java.util.regex.Pattern;
 
 /**
  * Finds {@code # trailwatch:ignore TW001[,TW002] reason [exp:YYYY-MM-DD]} comments ({@code //}
- * too, in HCL) on the line before a resource or inside it, in YAML and HCL sources alike.
+ * too, in HCL) on the line before a resource or inside it, in YAML and HCL sources alike; and,
+ * placed the same way, other linters' skips ({@code #checkov:skip=ID:reason},
+ * {@code #trivy:ignore:ID[:exp:DATE]}, {@code # kics-scan ignore-line|ignore-block}), which hold
+ * only where the project opts in.
  */
 public final class InlineSuppressions {
     private static final Pattern COMMENT = Pattern.compile(
             "(?:#|//)\\s*trailwatch:ignore\\b[ \\t]*((?:[A-Za-z0-9_]+(?:[ \\t]*,[ \\t]*[A-Za-z0-9_]+)*)?)[ \\t]*(.*)$");
     private static final Pattern EXPIRES = Pattern.compile("\\bexp:(\\S+)");
+    /** Other linters' skip comments: Checkov's, Trivy's (and tfsec's) and KICS's. */
+    private static final Pattern CHECKOV = Pattern.compile("(?:#|//)\\s*checkov:skip=([A-Za-z0-9_]+)(?::(.*))?$");
+    private static final Pattern TRIVY = Pattern.compile(
+            "(?:#|//)\\s*(?:trivy|tfsec):ignore:([A-Za-z0-9_-]+?)(?::exp:(\\S+))?(?:\\s.*)?$");
+    private static final Pattern KICS = Pattern.compile("(?:#|//)\\s*kics-scan\\s+(ignore-line|ignore-block)\\b");
+    /** The id a KICS skip stands for: it names no query, so it holds for rules with a KICS peer. */
+    public static final String KICS_ANY = "KICS";
 
     private InlineSuppressions() {}
 
     /** The suppressions written in a file, each attached to the resource it stands before or inside. */
     public static List<Suppression> scan(SourceFile file, Map<Resource, Range> extents) {
         String text = file.text();
-        if (!text.contains("trailwatch:ignore")) {
+        boolean peers = text.contains("checkov:skip") || text.contains(":ignore:") || text.contains("kics-scan");
+        if (!text.contains("trailwatch:ignore") && !peers) {
             return List.of();
         }
         List<Suppression> found = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            if (peers) {
+                found.addAll(peerSkips(file, i, lines, extents));
+            }
             Matcher m = COMMENT.matcher(lines[i]);
             if (!m.find()) {
                 continue;
@@ -65,6 +79,42 @@ public final class InlineSuppressions {
             }
         }
         return found;
+    }
+
+    /** Another linter's skip comment on line {@code i} (0-based), for each resource it stands before or in. */
+    private static List<Suppression> peerSkips(SourceFile file, int i, String[] lines, Map<Resource, Range> extents) {
+        String id;
+        String reason;
+        String expiresText = null;
+        int start;
+        Matcher m;
+        if ((m = CHECKOV.matcher(lines[i])).find()) {
+            id = m.group(1);
+            reason = m.group(2) == null || m.group(2).isBlank() ? "skipped for Checkov" : m.group(2).strip();
+        } else if ((m = TRIVY.matcher(lines[i])).find()) {
+            id = m.group(1);
+            expiresText = m.group(2);
+            reason = "ignored for Trivy";
+        } else if ((m = KICS.matcher(lines[i])).find()) {
+            id = KICS_ANY;
+            reason = "kics-scan " + m.group(1);
+        } else {
+            return List.of();
+        }
+        start = m.start();
+        LocalDate expires = null;
+        try {
+            expires = expiresText == null ? null : LocalDate.parse(expiresText);
+        } catch (DateTimeParseException e) {
+            expires = null;
+        }
+        Location at = file.locate(Range.of(i + 1, start + 1, i + 1, lines[i].length() + 1));
+        List<Suppression> out = new ArrayList<>();
+        for (Resource target : targets(i + 1, start + 1, lines, extents)) {
+            out.add(new Suppression(Suppression.Kind.PEER, List.of(id), target.address(), null, reason, expires,
+                    expiresText, at));
+        }
+        return out;
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Set;
  * <pre>
  * fail-on: warning
  * exclude: [examples/**]
+ * peer-suppressions: true   # honour checkov:skip, trivy:ignore, … of the same control
  * rules:
  *   TW004: off          # or error, warning, note
  * suppressions:
@@ -34,14 +35,15 @@ import java.util.Set;
  * </pre>
  */
 public record ProjectConfig(Path file, String failOn, List<String> excludes, Map<String, String> ruleSettings,
-        List<Suppression> suppressions) {
+        List<Suppression> suppressions, boolean peerSuppressions) {
     public static final String NAME = ".trailwatch.yml";
-    private static final Set<String> TOP_LEVEL = Set.of("fail-on", "exclude", "rules", "suppressions");
+    private static final Set<String> TOP_LEVEL = Set.of("fail-on", "exclude", "rules", "suppressions",
+            "peer-suppressions");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("id", "ids", "resource", "file", "reason", "expires");
     private static final Set<String> SETTINGS = Set.of("off", "error", "warning", "note");
 
     public static ProjectConfig none() {
-        return new ProjectConfig(null, null, List.of(), Map.of(), List.of());
+        return new ProjectConfig(null, null, List.of(), Map.of(), List.of(), false);
     }
 
     /** The nearest .trailwatch.yml from the folder up to the git root (or the file system's root). */
@@ -61,7 +63,7 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, 1024 * 1024));
         Value root = DocumentParser.parseYaml(file.text());
         if (root == null) {
-            return new ProjectConfig(path, null, List.of(), Map.of(), List.of());
+            return new ProjectConfig(path, null, List.of(), Map.of(), List.of(), false);
         }
         if (!(root instanceof Value.MapValue map)) {
             throw new InputException("the project file must be a mapping", root.range().start());
@@ -70,6 +72,7 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         List<String> excludes = new ArrayList<>();
         Map<String, String> rules = new LinkedHashMap<>();
         List<Suppression> suppressions = new ArrayList<>();
+        boolean peerSuppressions = false;
         for (Value.Entry entry : map.entries().values()) {
             switch (entry.key()) {
                 case "fail-on" -> failOn = text(entry.value());
@@ -101,11 +104,18 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
                         suppressions.add(suppression(file, item));
                     }
                 }
-                default -> throw new InputException("unknown key '" + entry.key() + "'; known: exclude, fail-on, rules,"
-                        + " suppressions", entry.keyRange().start());
+                case "peer-suppressions" -> {
+                    if (!(entry.value() instanceof Value.Bool b)) {
+                        throw new InputException("peer-suppressions is true or false", entry.value().range().start());
+                    }
+                    peerSuppressions = b.value();
+                }
+                default -> throw new InputException("unknown key '" + entry.key() + "'; known: exclude, fail-on,"
+                        + " peer-suppressions, rules, suppressions", entry.keyRange().start());
             }
         }
-        return new ProjectConfig(path, failOn, List.copyOf(excludes), Map.copyOf(rules), List.copyOf(suppressions));
+        return new ProjectConfig(path, failOn, List.copyOf(excludes), Map.copyOf(rules), List.copyOf(suppressions),
+                peerSuppressions);
     }
 
     private static Suppression suppression(SourceFile file, Value item) throws InputException {

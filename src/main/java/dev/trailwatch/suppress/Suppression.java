@@ -8,14 +8,20 @@ import java.util.List;
  * A decision not to report some findings: an inline comment, CloudFormation Metadata, an entry of
  * .trailwatch.yml, or a baseline. {@code resource} is the address or logical id it covers (null:
  * any); {@code fileGlob} limits it to matching files (null: any). A suppression without a reason,
- * naming an unknown rule, or past its {@code expires} date does not apply and is reported (TW100).
+ * naming an unknown rule, or past its {@code expires} date does not apply and is reported (TW100);
+ * other linters' skips ({@link Kind#PEER}) are theirs to judge and are never reported.
  */
 public record Suppression(Kind kind, List<String> ruleIds, String resource, String fileGlob, String reason,
         LocalDate expires, String expiresText, Location location) {
 
     /** Where a suppression was written, as the JSON report names it. */
     public enum Kind {
-        INLINE, METADATA, CONFIG, BASELINE;
+        INLINE, METADATA, CONFIG, BASELINE,
+        /**
+         * Another linter's skip of the same control (Checkov, Trivy, KICS, cfn_nag, cfn-guard): its
+         * {@code ruleIds} are that linter's ids; it holds only where the project opts in.
+         */
+        PEER;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 class FixtureTest {
     private static final List<Path> FIXTURE_DIRS = List.of(Paths.get("testdata/cloudformation"),
             Paths.get("testdata/mixed"), Paths.get("testdata/terraform"), Paths.get("testdata/rules"),
-            Paths.get("testdata/suppress"), Paths.get("testdata/strict"));
+            Paths.get("testdata/suppress"), Paths.get("testdata/strict"),
+            Paths.get("testdata/peer-suppressions"));
     /** Fixtures here are scanned as with --strict: their TW000 notes are expected too. */
     private static final Path STRICT_DIR = Paths.get("testdata/strict");
 

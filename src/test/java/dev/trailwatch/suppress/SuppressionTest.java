@@ -191,6 +191,6 @@ class SuppressionTest {
         Cli.Run run = Cli.run("scan", "-q", "--config", config.toString(), template.toString());
         assertEquals(ExitCodes.ERROR, run.exitCode());
         assertTrue(run.err().strip().endsWith(".trailwatch.yml:3:1: unknown key 'failon'; known: exclude, fail-on,"
-                + " rules, suppressions"), run.err());
+                + " peer-suppressions, rules, suppressions"), run.err());
     }
 }
