@@ -26,10 +26,36 @@ final class SyntaxErrorListener extends BaseErrorListener {
         String message;
         if (offendingSymbol instanceof Token token && recognizer instanceof Parser parser) {
             message = describe(parser, token);
+            Token unclosed = atEnd(token) ? unclosedBracket(parser, token) : null;
+            if (unclosed != null) {
+                // Where the mistake is: the bracket never closed, not the end of the file far below it.
+                throw new HclSyntaxException("this '" + unclosed.getText() + "' is never closed: " + message + " (line "
+                        + line + ")", unclosed.getLine(), unclosed.getCharPositionInLine() + 1);
+            }
         } else {
             message = msg;
         }
         throw new HclSyntaxException(message, line, charPositionInLine + 1);
+    }
+
+    private static boolean atEnd(Token found) {
+        return found.getType() == Token.EOF || found.getType() == HclLexer.NEWLINE && found.getText().isEmpty();
+    }
+
+    /** The innermost bracket ({, [, (, ${, %{) still open when the file ends, or null when none is. */
+    private static Token unclosedBracket(Parser parser, Token found) {
+        java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
+        var tokens = parser.getTokenStream();
+        for (int i = 0; i < found.getTokenIndex() && i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            switch (t.getType()) {
+                case HclLexer.LBRACE, HclLexer.LPAREN, HclLexer.LBRACK, HclLexer.TEMPLATE_INTERP,
+                        HclLexer.TEMPLATE_DIRECTIVE -> open.push(t);
+                case HclLexer.RBRACE, HclLexer.RPAREN, HclLexer.RBRACK -> open.poll();
+                default -> { }
+            }
+        }
+        return open.peek();
     }
 
     private static String describe(Parser parser, Token found) {

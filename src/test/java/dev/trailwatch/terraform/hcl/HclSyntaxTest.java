@@ -134,7 +134,8 @@ class HclSyntaxTest {
         assertEquals(2, errors.size(), run.err());
         assertTrue(errors.get(0).endsWith("garbage.tf:1:1: error: not valid UTF-8: byte 0xFF cannot start or continue"
                 + " a character"), errors.get(0));
-        assertTrue(errors.get(1).endsWith("main.tf:3:1: error: expected '}' but found the end of the file"),
+        assertTrue(errors.get(1).endsWith("main.tf:1:31: error: this '{' is never closed: expected '}' but found the end"
+                + " of the file (line 3)"),
                 errors.get(1));
         assertTrue(run.err().contains("trailwatch: 4 files, 1 resource, 1 trail: 1 finding, 2 errors"), run.err());
     }

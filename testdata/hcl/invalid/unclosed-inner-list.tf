@@ -1,0 +1,5 @@
+block "x" {
+  inner {
+    a = 1
+  }
+  b = [1,
