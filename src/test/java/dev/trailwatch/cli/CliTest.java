@@ -295,7 +295,8 @@ class CliTest {
 
         Cli.Run version = Cli.run("--version");
         assertEquals(ExitCodes.CLEAN, version.exitCode());
-        assertEquals("trailwatch " + dev.trailwatch.Version.VALUE, version.out().strip());
+        assertEquals(List.of("trailwatch " + dev.trailwatch.Version.VALUE,
+                "Apache License 2.0; bundled libraries and their licences: NOTICE"), version.outLines());
 
         Cli.Run help = Cli.run("scan", "--help");
         assertEquals(ExitCodes.CLEAN, help.exitCode());
