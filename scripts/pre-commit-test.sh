@@ -70,6 +70,8 @@ show() { sed 's/^/  | /' <<<"$1"; }
 no_escapes() { ! grep -q $'\e' <<<"$1"; }
 finding="main.tf:1:1: error TW001 aws_cloudtrail.audit is not integrated with CloudWatch Logs"
 
+check "pre-commit validates the hooks' manifest" pre-commit validate-manifest "$hooks/.pre-commit-hooks.yaml"
+
 echo "-- hook trailwatch, pre-commit try-repo, cold"
 out=$(pre-commit try-repo "$hooks" trailwatch --ref "$rev" --files main.tf 2>&1); code=$?
 show "$out"
