@@ -180,5 +180,11 @@ check "a jar whose SHA-256 differs is refused: the job fails with exit code 2 an
      and (.steps[] | select(.id == "scan") | .outcome == "skipped") and .steps[-1].exit == 2 and .success == false' "$r"
 check "and it is not cached" test ! -e "$tmp/state-tampered/cache-store/trailwatch-jar-9.9.8"
 
+echo "-- the README's workflow example"
+pinned=$(sed -n 's/^      - uses: OWNER\/trailwatch@\([0-9a-f]\{40\}\) .*/\1/p' "$root/README.md" | head -n 1)
+check "it pins a commit of this repository whose action.yml has the inputs it uses" \
+  bash -c 'git -C "$1" show "$2:action.yml" | "$3" -c "import sys, yaml; i = yaml.safe_load(sys.stdin)[\"inputs\"]; sys.exit(0 if {\"path\", \"fail-on\", \"version\", \"category\"} <= set(i) else 1)"' \
+  _ "$root" "$pinned" "$python"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -100,11 +100,14 @@ check "trailwatch-system fails on the trail, with the finding" \
 check "no escape codes" no_escapes "$out"
 echo "  (pre-commit try-repo with trailwatch-system took $(((end - start) / 1000000)) ms, pre-commit's own set-up included)"
 
-echo "-- real commits: pre-commit install, both hooks pinned to a commit SHA"
+echo "-- real commits: pre-commit install, both hooks pinned to the commit SHA the README pins"
+# The README's example, with this repository's path for its URL.
+pinned=$(sed -n 's/^    rev: \([0-9a-f]\{40\}\) .*/\1/p' "$root/README.md" | head -n 1)
+check "the README pins a commit of this repository" git -C "$root" cat-file -e "$pinned^{commit}"
 cat >.pre-commit-config.yaml <<YAML
 repos:
-  - repo: $hooks
-    rev: $rev
+  - repo: $root
+    rev: $pinned
     hooks:
       - id: trailwatch
       - id: trailwatch-system
