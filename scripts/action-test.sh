@@ -28,6 +28,7 @@ need "command -v jq" jq
 
 tmp=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+export XDG_CACHE_HOME="$tmp/user-cache" # the launcher's archives of the temporary jars go there
 action="$tmp/action"
 mkdir -p "$action"
 # The action as the runner gets it: the repository's files (here: as in the working tree), no build.

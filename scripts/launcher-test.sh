@@ -55,8 +55,11 @@ cp "$root/target/trailwatch.jar" "$tmp/copy.jar"
 TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1
 before=$(ls "$XDG_CACHE_HOME"/trailwatch/ | sort)
 touch -d '2001-01-01' "$tmp/copy.jar" # as a rebuild would change it
+touch -d '40 days ago' "$XDG_CACHE_HOME/trailwatch/1-2-3.jsa" # an archive of a jar long gone
+before=$(ls "$XDG_CACHE_HOME"/trailwatch/ | grep -v '^1-2-3.jsa$' | sort)
 TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
 after=$(ls "$XDG_CACHE_HOME"/trailwatch/ | sort)
+check "an archive older than 30 days is removed when a new one is written" test ! -e "$XDG_CACHE_HOME/trailwatch/1-2-3.jsa"
 check "a changed jar gets a new archive, and its old one is removed" \
   bash -c '[ "$1" -eq 1 ] && [ "$(comm -13 <(echo "$2") <(echo "$3") | wc -l)" -eq 1 ] && [ "$(comm -23 <(echo "$2") <(echo "$3") | wc -l)" -eq 1 ]' \
   _ "$code" "$before" "$after"
