@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 skip_unless_present "$shared/corpus/terraform" "Terraform corpus"
 corpus=$(cd "$shared/corpus/terraform" && pwd)
 cd "$root"
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+./mvnw -q -B -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
   -Dmdep.includeScope=test >&2
 echo "machine: $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
 echo "command: scripts/bench-hcl.sh (java -cp target/test-classes:target/classes:<test classpath> dev.trailwatch.bench.HclParseBenchmarkMain $corpus)"

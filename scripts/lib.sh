@@ -15,6 +15,6 @@ skip_unless_present() {
 ensure_jar() {
   if [ ! -f "$root/target/trailwatch.jar" ]; then
     echo "building $root/target/trailwatch.jar ..." >&2
-    (cd "$root" && mvn -q -B -DskipTests package >&2)
+    (cd "$root" && ./mvnw -q -B -Dstyle.color=never -DskipTests package >&2)
   fi
 }

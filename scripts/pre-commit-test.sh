@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Integration test of the hook with the real pre-commit client (Debian's package, installed when
-# missing): `pre-commit try-repo` on a throwaway repository fails with a trail that does not
-# deliver to CloudWatch Logs and passes once it does. Also runs action.yml's shell steps.
+# Both hooks of .pre-commit-hooks.yaml under the real pre-commit client (Debian's package,
+# installed when missing), in a throwaway repository with a trail that does not deliver to
+# CloudWatch Logs:
+# - `pre-commit try-repo` twice with the hook `trailwatch`: the first run builds the jar with the
+#   Maven Wrapper, the second (a new clone of the same sources) must not build again;
+# - the hook `trailwatch-system` with this checkout's bin/trailwatch linked onto PATH;
+# - real commits through `pre-commit install` and a .pre-commit-config.yaml pinned to a commit
+#   SHA, as the README shows: both hooks block the bad commit and let the fixed one through;
+# - no escape codes in any output.
+# The hook repository is a snapshot of this checkout's files (committed, as pre-commit needs a rev).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -17,32 +24,30 @@ fi
 echo "pre-commit $(pre-commit --version | awk '{print $2}')"
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export PRE_COMMIT_HOME="$tmp/cache"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+export PRE_COMMIT_HOME="$tmp/pre-commit-home"
+export XDG_CACHE_HOME="$tmp/user-cache" # the jar and class-data caches start empty
+export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.invalid GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.invalid
+
+hooks="$tmp/trailwatch"
+mkdir -p "$hooks"
+(cd "$root" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -x -C "$hooks"
+git -C "$hooks" init -q && git -C "$hooks" add -A && git -C "$hooks" commit -qm snapshot
+rev=$(git -C "$hooks" rev-parse HEAD)
+
 repo="$tmp/repo"
 mkdir -p "$repo" && cd "$repo" || exit 1
-git init -q && git config user.email ci@example.invalid && git config user.name ci
-cat >main.tf <<'TF'
+git init -q
+bad() {
+  cat >main.tf <<'TF'
 resource "aws_cloudtrail" "audit" {
   name           = "audit"
   s3_bucket_name = "audit-logs"
 }
 TF
-git add main.tf
-
-passed=0
-failed=0
-check() { # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
-
-out=$(pre-commit try-repo "$root" trailwatch --files main.tf 2>&1); code=$?
-echo "$out" | sed 's/^/  /'
-check "the hook fails on a trail without CloudWatch Logs" test "$code" -ne 0
-check "it says why, at the resource" grep -q "main.tf:1:1: error TW001 aws_cloudtrail.audit" <<<"$out"
-
-cat >main.tf <<'TF'
+good() {
+  cat >main.tf <<'TF'
 resource "aws_cloudtrail" "audit" {
   name                       = "audit"
   s3_bucket_name             = "audit-logs"
@@ -50,24 +55,88 @@ resource "aws_cloudtrail" "audit" {
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToCloudWatchLogs"
 }
 TF
-git add main.tf
-out=$(pre-commit try-repo "$root" trailwatch --files main.tf 2>&1); code=$?
-echo "$out" | sed 's/^/  /'
-check "the hook passes once the trail delivers" test "$code" -eq 0
-
-# action.yml's shell steps, on the failing trail again.
-git checkout -q -- . 2>/dev/null
-cat >main.tf <<'TF'
-resource "aws_cloudtrail" "audit" {
-  name = "audit"
 }
-TF
-export GITHUB_OUTPUT="$tmp/github-output"
-out=$(TRAILWATCH_PATH=main.tf TRAILWATCH_SARIF="$tmp/out.sarif" bash "$root/scripts/github-action.sh" 2>&1)
-echo "$out" | sed 's/^/  /'
-check "the action annotates the pull request" grep -q "^::error file=main.tf,line=1,col=1,.*title=TW001" <<<"$out"
-check "the action writes SARIF" grep -q '"ruleId" : "TW001"' "$tmp/out.sarif"
-check "the action's outcome is the scan's exit code" grep -qx "exit-code=1" "$GITHUB_OUTPUT"
+bad
+git add main.tf
+
+passed=0
+failed=0
+check() { # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+show() { sed 's/^/  | /' <<<"$1"; }
+no_escapes() { ! grep -q $'\e' <<<"$1"; }
+finding="main.tf:1:1: error TW001 aws_cloudtrail.audit is not integrated with CloudWatch Logs"
+
+check "pre-commit validates the hooks' manifest" pre-commit validate-manifest "$hooks/.pre-commit-hooks.yaml"
+
+echo "-- hook trailwatch, pre-commit try-repo, cold"
+out=$(pre-commit try-repo "$hooks" trailwatch --ref "$rev" --files main.tf 2>&1); code=$?
+show "$out"
+check "the hook fails on a trail without CloudWatch Logs" test "$code" -ne 0
+check "it says why, at the resource" grep -qF "$finding" <<<"$out"
+check "it says it builds the jar with the Maven Wrapper, once" \
+  grep -q "trailwatch: building .*/target/trailwatch.jar with the Maven Wrapper in .* (once; later runs reuse it)" <<<"$out"
+check "no escape codes (Maven's colours) in the output" no_escapes "$out"
+
+echo "-- hook trailwatch, pre-commit try-repo again (a new clone of the same sources)"
+out=$(pre-commit try-repo "$hooks" trailwatch --ref "$rev" --files main.tf 2>&1); code=$?
+show "$out"
+check "the hook fails again, with the finding" bash -c '[ "$1" -ne 0 ] && grep -qF "$2" <<<"$3"' _ "$code" "$finding" "$out"
+check "nothing is built" bash -c '! grep -q "building" <<<"$1"' _ "$out"
+
+echo "-- hook trailwatch-system, with bin/trailwatch linked onto PATH"
+mkdir -p "$tmp/path"
+ln -s "$hooks/bin/trailwatch" "$tmp/path/trailwatch"
+export PATH="$tmp/path:$PATH"
+start=$(date +%s%N)
+out=$(pre-commit try-repo "$hooks" trailwatch-system --ref "$rev" --files main.tf 2>&1); code=$?
+end=$(date +%s%N)
+show "$out"
+check "trailwatch-system fails on the trail, with the finding" \
+  bash -c '[ "$1" -ne 0 ] && grep -qF "$2" <<<"$3"' _ "$code" "$finding" "$out"
+check "no escape codes" no_escapes "$out"
+echo "  (pre-commit try-repo with trailwatch-system took $(((end - start) / 1000000)) ms, pre-commit's own set-up included)"
+
+echo "-- real commits: pre-commit install, both hooks pinned to the commit SHA the README pins"
+# The README's example, with this repository's path for its URL.
+pinned=$(sed -n 's/^    rev: \([0-9a-f]\{40\}\) .*/\1/p' "$root/README.md" | head -n 1)
+check "the README pins a commit of this repository" git -C "$root" cat-file -e "$pinned^{commit}"
+cat >.pre-commit-config.yaml <<YAML
+repos:
+  - repo: $root
+    rev: $pinned
+    hooks:
+      - id: trailwatch
+      - id: trailwatch-system
+YAML
+check "pre-commit validates the configuration" pre-commit validate-config .pre-commit-config.yaml
+pre-commit install -q >/dev/null 2>&1 || pre-commit install >/dev/null
+git add .pre-commit-config.yaml main.tf
+out=$(git commit -qm "a trail" 2>&1); code=$?
+show "$out"
+check "the bad commit is blocked" bash -c '[ "$1" -ne 0 ] && ! git rev-parse -q --verify HEAD >/dev/null' _ "$code"
+check "both hooks report the finding" test "$(grep -cF "$finding" <<<"$out")" -eq 2
+check "no escape codes" no_escapes "$out"
+out=$(pre-commit run --verbose trailwatch-system --files main.tf 2>&1)
+echo "  (the trailwatch-system hook, warm, as pre-commit --verbose times it: $(grep -o 'duration: .*' <<<"$out"))"
+good
+git add main.tf
+out=$(git commit -qm "a trail that delivers" 2>&1); code=$?
+show "$out"
+check "the fixed commit goes through both hooks" \
+  bash -c '[ "$1" -eq 0 ] && [ "$(grep -c "Passed" <<<"$2")" -eq 2 ] && git rev-parse -q --verify HEAD >/dev/null' _ "$code" "$out"
+
+echo "-- trailwatch-system without trailwatch on PATH"
+rm "$tmp/path/trailwatch"
+bad
+git add main.tf
+out=$(pre-commit run trailwatch-system --files main.tf 2>&1); code=$?
+show "$out"
+check "it fails and says the executable is missing" \
+  bash -c '[ "$1" -ne 0 ] && grep -q "Executable .trailwatch. not found" <<<"$2"' _ "$code" "$out"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,7 +8,7 @@ skip_unless_present "$shared/schemas/sarif-schema-2.1.0.json" "SARIF schema"
 schema=$(cd "$shared/schemas" && pwd)/sarif-schema-2.1.0.json
 ensure_jar
 cd "$root"
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+./mvnw -q -B -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
   -Dmdep.includeScope=test >&2
 
 tmp=$(mktemp -d)

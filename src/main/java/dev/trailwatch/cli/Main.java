@@ -68,7 +68,8 @@ public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"trailwatch " + Version.VALUE};
+            return new String[] {"trailwatch " + Version.VALUE,
+                "Apache License 2.0; bundled libraries and their licences: NOTICE"};
         }
     }
 }

@@ -63,11 +63,14 @@ final class ScanCommand implements Callable<Integer> {
             description = "files or folders to scan (default: .); - reads standard input")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text, json, sarif, junit, github or checkstyle (default: text)")
-    String format = "text";
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+            description = "text, json, sarif, junit, github, checkstyle or gitlab-codequality (default: text);"
+                    + " repeatable, one scan"
+                    + " writing each report: FORMAT=FILE writes that one to FILE, at most one to stdout")
+    List<String> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report there instead of stdout")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "write the report (the --format given without =FILE) there instead of stdout")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -136,7 +139,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         DisplayPaths displayPaths = new DisplayPaths(Paths.get(""));
-        Report report;
+        List<ReportTarget> reports;
         Severity threshold;
         List<Rule> rules;
         ParameterValues parameters;
@@ -145,7 +148,7 @@ final class ScanCommand implements Callable<Integer> {
         Set<String> baselineFingerprints;
         try {
             config = projectConfig(displayPaths);
-            report = report(format, displayPaths);
+            reports = reportTargets(displayPaths);
             String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
             threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
             rules = selectRules(config);
@@ -170,8 +173,10 @@ final class ScanCommand implements Callable<Integer> {
         if (writeBaseline != null && !writeBaseline(result, err)) {
             return ExitCodes.ERROR;
         }
-        if (!writeReport(report, result, err)) {
-            return ExitCodes.ERROR;
+        for (ReportTarget target : reports) {
+            if (!writeReport(target, result, err)) {
+                return ExitCodes.ERROR;
+            }
         }
         for (InputError error : result.errors()) {
             String where = error.position() == null ? error.file()
@@ -287,20 +292,66 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private boolean writeReport(Report report, ScanResult result, PrintWriter err) {
+    /** One report of the run and where it goes: a file, or stdout when {@code file} is null. */
+    private record ReportTarget(Report report, Path file) {}
+
+    /**
+     * Each --format as FORMAT or FORMAT=FILE (FILE "-" is stdout), as Checkov's repeated -o: the
+     * one given without a file goes to --output, else to stdout; at most one goes to stdout, and
+     * no two to one file.
+     */
+    private List<ReportTarget> reportTargets(DisplayPaths paths) throws UsageException {
+        List<String> given = formats.isEmpty() ? List.of("text") : formats;
+        List<String> names = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        int toStdout = 0;
+        for (String option : given) {
+            int eq = option.indexOf('=');
+            String name = eq < 0 ? option : option.substring(0, eq);
+            String file = eq < 0 ? null : option.substring(eq + 1);
+            if (file != null && file.isEmpty()) {
+                throw new UsageException("--format " + option + ": FILE is empty (FORMAT=FILE, or FORMAT=- for stdout)");
+            }
+            Path path = file == null ? output : file.equals("-") ? null : Paths.get(file);
+            if (path == null) {
+                toStdout++;
+            }
+            names.add(name);
+            files.add(path);
+        }
+        if (toStdout > 1) {
+            throw new UsageException("at most one --format may write to standard output; give the others a file"
+                    + " (--format FORMAT=FILE)");
+        }
+        if (output != null && given.stream().allMatch(f -> f.indexOf('=') >= 0)) {
+            throw new UsageException("--output " + output + " names no report: every --format has its own =FILE");
+        }
+        Set<Path> seen = new LinkedHashSet<>();
+        List<ReportTarget> targets = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Path file = files.get(i);
+            if (file != null && !seen.add(file.toAbsolutePath().normalize())) {
+                throw new UsageException("two reports would be written to " + file);
+            }
+            targets.add(new ReportTarget(report(names.get(i), paths, file == null), file));
+        }
+        return targets;
+    }
+
+    private boolean writeReport(ReportTarget target, ScanResult result, PrintWriter err) {
         try {
-            if (output == null) {
+            if (target.file() == null) {
                 PrintWriter out = spec.commandLine().getOut();
-                report.write(result, out);
+                target.report().write(result, out);
                 out.flush();
             } else {
                 StringWriter buffer = new StringWriter();
-                report.write(result, buffer);
-                Files.writeString(output, buffer.toString(), StandardCharsets.UTF_8);
+                target.report().write(result, buffer);
+                Files.writeString(target.file(), buffer.toString(), StandardCharsets.UTF_8);
             }
             return true;
         } catch (IOException e) {
-            err.println("trailwatch: cannot write the report to " + output + ": " + e.getMessage());
+            err.println("trailwatch: cannot write the report to " + target.file() + ": " + e.getMessage());
             return false;
         }
     }
@@ -316,8 +367,8 @@ final class ScanCommand implements Callable<Integer> {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private Report report(String name, DisplayPaths paths) throws UsageException {
-        boolean colour = !noColor && System.console() != null && output == null;
+    private Report report(String name, DisplayPaths paths, boolean toStdout) throws UsageException {
+        boolean colour = !noColor && System.console() != null && toStdout;
         switch (name.toLowerCase(Locale.ROOT)) {
             case "text":
                 return new TextReport(showSource, colour, paths);

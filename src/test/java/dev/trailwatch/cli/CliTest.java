@@ -226,6 +226,83 @@ class CliTest {
     }
 
     @Test
+    void severalFormatsFromOneRunWriteTheSameBytesAsSeparateRuns() throws IOException {
+        Path json = temp.resolve("report.json");
+        Path sarif = temp.resolve("report.sarif");
+        Path github = temp.resolve("annotations.txt");
+        Cli.Run run = Cli.run("scan", "-f", "text", "--format", "json=" + json, "-f", "sarif=" + sarif,
+                "--format=github=" + github, MISSING);
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals(List.of(MISSING_LINE), run.outLines(), "text, the one without a file, is stdout's");
+        assertEquals("trailwatch: 1 file, 2 resources, 1 trail: 1 finding, 0 errors", run.err().strip(),
+                "one scan: one summary");
+        assertEquals(Cli.run("scan", "-f", "json", MISSING).out(), Files.readString(json, StandardCharsets.UTF_8));
+        assertEquals(Cli.run("scan", "-f", "sarif", MISSING).out(), Files.readString(sarif, StandardCharsets.UTF_8));
+        assertEquals(Cli.run("scan", "-f", "github", MISSING).out(),
+                Files.readString(github, StandardCharsets.UTF_8));
+        assertTrue(Files.readString(github, StandardCharsets.UTF_8).startsWith("::error file=" + MISSING + ",line=7,"));
+    }
+
+    @Test
+    void severalFormatsAllToFilesLeaveStdoutEmptyAndInputErrorsAreReportedOnce() throws IOException {
+        Path json = temp.resolve("r.json");
+        Path junit = temp.resolve("r.xml");
+        Cli.Run run = Cli.run("scan", "-f", "json=" + json, "-f", "junit=" + junit, MISSING,
+                "testdata/bad/alias.yaml");
+        assertEquals(ExitCodes.ERROR, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().filter(l -> l.startsWith("testdata/bad/alias.yaml:9:17: error: ")).count(),
+                run.err());
+        JsonNode written = JSON.readTree(Files.readString(json, StandardCharsets.UTF_8));
+        assertEquals(1, written.path("findings").size());
+        assertEquals(1, written.path("errors").size());
+        assertTrue(Files.readString(junit, StandardCharsets.UTF_8).contains("TW001"));
+    }
+
+    @Test
+    void outputTakesTheFormatGivenWithoutAFile() throws IOException {
+        Path json = temp.resolve("out.json");
+        Path sarif = temp.resolve("out.sarif");
+        Cli.Run run = Cli.run("scan", "-o", json.toString(), "-f", "json", "-f", "sarif=" + sarif, MISSING);
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, JSON.readTree(Files.readString(json, StandardCharsets.UTF_8)).path("findings").size());
+        assertEquals(1, JSON.readTree(Files.readString(sarif, StandardCharsets.UTF_8)).path("runs").get(0)
+                .path("results").size());
+        Cli.Run dash = Cli.run("scan", "-f", "json=" + temp.resolve("d.json"), "-f", "text=-", MISSING);
+        assertEquals(List.of(MISSING_LINE), dash.outLines(), "FORMAT=- is stdout");
+    }
+
+    @Test
+    void severalFormatsThatCannotAllBeWrittenAreUsageErrors() {
+        Path json = temp.resolve("never.json");
+        List<List<String>> cases = List.of(
+                List.of("-f", "text", "-f", "json", "-f", "sarif=" + json),
+                List.of("-f", "json=", "-f", "sarif=" + json),
+                List.of("-f", "json=" + json, "-f", "sarif=" + json),
+                List.of("-o", json.toString(), "-f", "json=" + temp.resolve("a.json")),
+                List.of("-f", "xml=" + json));
+        List<String> messages = List.of(
+                "trailwatch: at most one --format may write to standard output; give the others a file"
+                        + " (--format FORMAT=FILE)",
+                "trailwatch: --format json=: FILE is empty (FORMAT=FILE, or FORMAT=- for stdout)",
+                "trailwatch: two reports would be written to " + json,
+                "trailwatch: --output " + json + " names no report: every --format has its own =FILE",
+                "trailwatch: unknown --format 'xml'; one of: text, json, sarif, junit, github, checkstyle,"
+                        + " gitlab-codequality");
+        for (int i = 0; i < cases.size(); i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("scan"));
+            args.addAll(cases.get(i));
+            args.add(MISSING);
+            Cli.Run run = Cli.run(args.toArray(new String[0]));
+            assertEquals(ExitCodes.ERROR, run.exitCode(), args.toString());
+            assertEquals("", run.out(), args.toString());
+            assertEquals(messages.get(i), run.err().strip(), args.toString());
+            assertFalse(Files.exists(json), "nothing is written when the command line is wrong: " + args);
+        }
+    }
+
+    @Test
     void standardInputIsScannedUnderTheGivenName() {
         String template = "Resources:\n  StdinTrail:\n    Type: AWS::CloudTrail::Trail\n";
         Cli.Run run = Cli.runWithInput(template, "scan", "--stdin-filename", "infra/trail.yaml", "-");
@@ -309,7 +386,8 @@ class CliTest {
 
         Cli.Run version = Cli.run("--version");
         assertEquals(ExitCodes.CLEAN, version.exitCode());
-        assertEquals("trailwatch " + dev.trailwatch.Version.VALUE, version.out().strip());
+        assertEquals(List.of("trailwatch " + dev.trailwatch.Version.VALUE,
+                "Apache License 2.0; bundled libraries and their licences: NOTICE"), version.outLines());
 
         Cli.Run help = Cli.run("scan", "--help");
         assertEquals(ExitCodes.CLEAN, help.exitCode());

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# bin/trailwatch as users start it: through a chain of symbolic links from another folder; with
+# its class-data-sharing archive (written on the first run, reused, replaced when the jar changes,
+# never a byte on stdout), on the default JDK and on a JDK 25 when one is under /usr/lib/jvm;
+# without a writable cache; and failing to start with exit code 2 (no checkout to build in, no
+# Java, a build that fails).
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_jar
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_CACHE_HOME="$tmp/cache"
+
+passed=0
+failed=0
+check() {
+  local name=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+template="$root/testdata/cloudformation/missing-integration.yaml"
+line="$template:7:3: error TW001 AuditTrail is not integrated with CloudWatch Logs"
+
+mkdir -p "$tmp/bin" "$tmp/elsewhere/deeper"
+ln -s "$root/bin/trailwatch" "$tmp/elsewhere/deeper/tw"
+ln -s ../elsewhere/deeper/tw "$tmp/bin/trailwatch"
+cd "$tmp" || exit 1
+PATH="$tmp/bin:$PATH" trailwatch scan "$template" >out 2>err; code=$?
+check "through two relative symbolic links on PATH, from another folder: the finding, exit 1" \
+  bash -c '[ "$1" -eq 1 ] && grep -qF "$2" out' _ "$code" "$line"
+
+json_runs() { # json_runs LABEL [JAVA_HOME]: three runs whose stdout must be exactly the JSON report
+  local label=$1 home=${2:-} i ok=true
+  for i in 1 2 3; do
+    env ${home:+JAVA_HOME=$home} "$root/bin/trailwatch" scan -q -f json "$template" >out 2>err
+    if [ $? -ne 1 ] || ! jq -e '.summary.findings == 1' out >/dev/null 2>&1 || [ -s err ]; then
+      ok=false
+      echo "  run $i on $label: exit code, stdout or stderr not as expected:"
+      sed 's/^/    /' err | head -5
+    fi
+  done
+  $ok
+}
+check "default JDK: the first run (writing the archive) and later ones print only the report" json_runs "the default JDK"
+check "the archive is in the user cache" bash -c 'ls "$1"/trailwatch/ 2>/dev/null | grep -qE "\.(jsa|aot)$"' _ "$XDG_CACHE_HOME"
+jdk25=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)
+if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
+  check "JDK 25 ($jdk25): AOT cache written and used, only the report on stdout" json_runs "JDK 25" "$jdk25"
+  check "the AOT cache is in the user cache" bash -c 'ls "$1"/trailwatch/*.aot >/dev/null 2>&1' _ "$XDG_CACHE_HOME"
+else
+  echo "SKIP: no JDK 25 under /usr/lib/jvm"
+fi
+
+cp "$root/target/trailwatch.jar" "$tmp/copy.jar"
+TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1
+before=$(ls "$XDG_CACHE_HOME"/trailwatch/ | sort)
+touch -d '2001-01-01' "$tmp/copy.jar" # as a rebuild would change it
+touch -d '40 days ago' "$XDG_CACHE_HOME/trailwatch/1-2-3.jsa" # an archive of a jar long gone
+before=$(ls "$XDG_CACHE_HOME"/trailwatch/ | grep -v '^1-2-3.jsa$' | sort)
+TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
+after=$(ls "$XDG_CACHE_HOME"/trailwatch/ | sort)
+check "an archive older than 30 days is removed when a new one is written" test ! -e "$XDG_CACHE_HOME/trailwatch/1-2-3.jsa"
+check "a changed jar gets a new archive, and its old one is removed" \
+  bash -c '[ "$1" -eq 1 ] && [ "$(comm -13 <(echo "$2") <(echo "$3") | wc -l)" -eq 1 ] && [ "$(comm -23 <(echo "$2") <(echo "$3") | wc -l)" -eq 1 ]' \
+  _ "$code" "$before" "$after"
+
+rm -rf "$XDG_CACHE_HOME"
+TRAILWATCH_CDS=0 "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
+check "TRAILWATCH_CDS=0: no archive" bash -c '[ "$1" -eq 1 ] && [ ! -e "$2/trailwatch" ]' _ "$code" "$XDG_CACHE_HOME"
+XDG_CACHE_HOME=/proc/trailwatch-cannot-write "$root/bin/trailwatch" scan "$template" >out 2>err; code=$?
+check "no writable cache: runs without an archive" bash -c '[ "$1" -eq 1 ] && grep -qF "$2" out' _ "$code" "$line"
+
+mkdir -p "$tmp/lone/bin"
+cp "$root/bin/trailwatch" "$tmp/lone/bin/"
+"$tmp/lone/bin/trailwatch" --version >out 2>err; code=$?
+check "no jar and no checkout to build it in: exit 2 and why" \
+  bash -c '[ "$1" -eq 2 ] && grep -q "is not a trailwatch checkout to build it in" err && [ ! -s out ]' _ "$code"
+mkdir -p "$tmp/nojava"
+for tool in dirname readlink sed stat cksum cut mkdir cat rm mv sleep sh; do ln -s "$(command -v "$tool")" "$tmp/nojava/$tool"; done
+env -u JAVA_HOME PATH="$tmp/nojava" "$tmp/nojava/sh" "$root/bin/trailwatch" --version >out 2>err; code=$?
+check "no Java: exit 2 and why" bash -c '[ "$1" -eq 2 ] && grep -q "no java on PATH and no JAVA_HOME" err' _ "$code"
+
+mkdir -p "$tmp/broken"
+(cd "$root" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -x -C "$tmp/broken"
+echo "this is not Java" >>"$tmp/broken/src/main/java/dev/trailwatch/Version.java"
+"$tmp/broken/bin/trailwatch" --version >out 2>err; code=$?
+check "a build that fails: exit 2, never 1, and the message says so" \
+  bash -c '[ "$1" -eq 2 ] && grep -q "building .* with the Maven Wrapper" err && grep -q "the build in .* failed" err && [ ! -s out ]' _ "$code"
+check "and the lock is released" test ! -e "$tmp/broken/target/.build-lock"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
