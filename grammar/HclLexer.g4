@@ -26,18 +26,31 @@ package dev.trailwatch.terraform.hcl.grammar;
     private int lastSignificantType;
     private Token pendingEof;
 
+    /** Where each open bracket starts and how it is written, innermost last (for "never closed" errors). */
+    private final java.util.ArrayList<Token> openedAt = new java.util.ArrayList<>();
+
     private void open(char kind) {
         if (brackets.length() >= MAX_NESTING) {
             // The bracket was just consumed: the position after it is its 1-based column.
             throw new NestingTooDeepException(getLine(), getCharPositionInLine() - 1);
         }
         brackets.append(kind);
+        org.antlr.v4.runtime.CommonToken at = new org.antlr.v4.runtime.CommonToken(_type, getText());
+        at.setLine(_tokenStartLine);
+        at.setCharPositionInLine(_tokenStartCharPositionInLine);
+        openedAt.add(at);
     }
 
     private void close() {
         if (brackets.length() > 0) {
             brackets.setLength(brackets.length() - 1);
+            openedAt.remove(openedAt.size() - 1);
         }
+    }
+
+    /** The innermost bracket still open ({, [, (, ${ or %{), with its position and text; null when none is. */
+    public Token innermostOpenBracket() {
+        return openedAt.isEmpty() ? null : openedAt.get(openedAt.size() - 1);
     }
 
     private boolean newlineSignificant() {

@@ -44,18 +44,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
     /** The innermost bracket ({, [, (, ${, %{) still open when the file ends, or null when none is. */
     private static Token unclosedBracket(Parser parser, Token found) {
-        java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
-        var tokens = parser.getTokenStream();
-        for (int i = 0; i < found.getTokenIndex() && i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            switch (t.getType()) {
-                case HclLexer.LBRACE, HclLexer.LPAREN, HclLexer.LBRACK, HclLexer.TEMPLATE_INTERP,
-                        HclLexer.TEMPLATE_DIRECTIVE -> open.push(t);
-                case HclLexer.RBRACE, HclLexer.RPAREN, HclLexer.RBRACK -> open.poll();
-                default -> { }
-            }
-        }
-        return open.peek();
+        // At the end of the file the lexer has read everything: what it still holds open is unclosed.
+        return parser.getInputStream().getTokenSource() instanceof HclLexer lexer ? lexer.innermostOpenBracket() : null;
     }
 
     private static String describe(Parser parser, Token found) {
