@@ -223,6 +223,41 @@ final class Functions {
                 return new Value.ListValue(sortedSet(list(args, 0)), range);
             case "tomap":
                 return map(args, 0);
+            case "setunion":
+            case "setintersection":
+            case "setsubtract": {
+                List<Value> result = new ArrayList<>(sortedSet(list(args, 0)));
+                for (int i = 1; i < args.size(); i++) {
+                    java.util.Set<String> other = new java.util.HashSet<>();
+                    for (Value item : sortedSet(list(args, i))) {
+                        other.add(Values.scalarText(item));
+                    }
+                    if (name.equals("setunion")) {
+                        result.addAll(list(args, i));
+                    } else {
+                        boolean keep = name.equals("setintersection");
+                        result.removeIf(item -> other.contains(Values.scalarText(item)) != keep);
+                    }
+                    if (name.equals("setsubtract")) {
+                        break; // it takes two sets
+                    }
+                }
+                return new Value.ListValue(sortedSet(result), range);
+            }
+            case "alltrue":
+            case "anytrue": {
+                boolean all = name.equals("alltrue");
+                for (Value item : list(args, 0)) {
+                    Boolean b = Operators.asBool(item);
+                    if (b == null) {
+                        throw new NotKnown();
+                    }
+                    if (b != all) {
+                        return new Value.Bool(!all, range);
+                    }
+                }
+                return new Value.Bool(all, range);
+            }
             case "nonsensitive":
             case "sensitive":
                 return args.size() == 1 ? args.get(0) : null;
@@ -472,6 +507,11 @@ final class Functions {
                 String trimmed = path.replaceAll("/+$", "");
                 return new Value.Text(trimmed.isEmpty() ? (path.isEmpty() ? "." : "/")
                         : trimmed.substring(trimmed.lastIndexOf('/') + 1), range);
+            }
+            case "dirname": {
+                String path = text(args, 0);
+                int slash = path.replaceAll("/+$", "").lastIndexOf('/');
+                return new Value.Text(slash < 0 ? "." : slash == 0 ? "/" : path.substring(0, slash), range);
             }
             case "min":
             case "max": {

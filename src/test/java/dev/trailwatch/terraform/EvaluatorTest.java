@@ -270,6 +270,13 @@ class EvaluatorTest {
                 Map.entry("title(\"aws cloudtrail_logs-x\")", "\"Aws Cloudtrail_logs-X\""),
                 Map.entry("basename(\"a/b/\")", "\"b\""),
                 Map.entry("basename(\"/\")", "\"/\""),
+                Map.entry("dirname(\"a/b/c\")", "\"a/b\""),
+                Map.entry("setunion([\"b\"], [\"a\", \"b\"])", "[\"a\", \"b\"]"),
+                Map.entry("setintersection([\"b\", \"a\", \"c\"], [\"c\", \"b\"])", "[\"b\", \"c\"]"),
+                Map.entry("setsubtract([\"b\", \"a\", \"c\"], [\"b\"])", "[\"a\", \"c\"]"),
+                Map.entry("alltrue([true, \"true\"])", "true"),
+                Map.entry("alltrue([])", "true"),
+                Map.entry("anytrue([])", "false"),
                 Map.entry("try(one([\"a\", \"b\"]), \"d\")", "\"d\"")
 );
         Map<String, String> actual = evaluate(cases.stream().map(Map.Entry::getKey).toList());
