@@ -341,12 +341,10 @@ final class ModuleInstance {
         if (ownRegion != null && !(ownRegion instanceof Value.Null)) {
             return Values.scalarText(ownRegion); // null: the provider's region, as for no argument
         }
+        // provider = aws.ALIAS, or in .tf.json (as CDKTF writes it) "provider": "aws.ALIAS".
         Body.Attribute provider = block.body().attribute("provider");
-        String alias = null;
-        if (provider != null && provider.value() instanceof Expression.GetAttr g
-                && g.object() instanceof Expression.Variable v && v.name().equals("aws")) {
-            alias = g.name();
-        }
+        String name = provider == null ? null : providerName(provider.value());
+        String alias = name != null && name.startsWith("aws.") ? name.substring("aws.".length()) : null;
         return providerRegion(alias);
     }
 
