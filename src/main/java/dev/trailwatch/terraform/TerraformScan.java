@@ -76,7 +76,8 @@ public final class TerraformScan {
         }
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : runner.run(model)) {
-            if (isIn(finding.location().file(), scanned) || reportedAddresses.contains(finding.resource().address())) {
+            if (isIn(finding.location().file(), scanned) || reportedAddresses.contains(finding.resource().address())
+                    && !excluded.test(reader.paths().workingDirectory().resolve(finding.location().file()).normalize())) {
                 findings.add(finding);
             }
         }
