@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,6 +191,9 @@ final class Functions {
                 }
                 if (v instanceof Value.ListValue || v instanceof Value.MapValue) {
                     throw new Failed("a collection cannot be converted to a string");
+                }
+                if (v instanceof Value.Reference || v instanceof Value.Concatenation) {
+                    return args.get(0); // an attribute such as an ARN is a string already
                 }
                 String s = text(args, 0);
                 return new Value.Text(v instanceof Value.Number ? canonicalNumber(s) : s, range);

@@ -254,6 +254,17 @@ class EvaluatorTest {
                 Map.entry("replace(\"a&b\", \"/[&&]/\", \"x\")", "\"axb\""),
                 Map.entry("replace(\"aB1\", \"/[[:upper:][:digit:]]/\", \"_\")", "\"a__\""),
                 Map.entry("replace(\"a+b\", \"/\\\\Q+\\\\E/\", \"-\")", "\"a-b\""),
+                Map.entry("regex(\"(?i)ARN:(aws|aws-cn):\", \"arn:aws-cn:x\")", "[\"aws-cn\"]"),
+                Map.entry("regex(\"^arn:aws:iam::\\\\d{12}:role/.+$\", \"arn:aws:iam::123456789012:role/a\")", "\"arn:aws:iam::123456789012:role/a\""),
+                Map.entry("can(regex(\"^[\\\\w+=,.@-]{1,64}$\", \"role-name\"))", "true"),
+                Map.entry("can(regex(\"^[\\\\w+=,.@-]{1,64}$\", \"role name\"))", "false"),
+                Map.entry("regexall(\"\\\\bab\", \"ab cab ab\")", "[\"ab\", \"ab\"]"),
+                Map.entry("replace(\"a1b22\", \"/[0-9]+/\", \"#\")", "\"a#b#\""),
+                Map.entry("replace(\"ab\", \"/(a)(b)/\", \"$2$1\")", "\"ba\""),
+                Map.entry("replace(\"ab\", \"/(a)/\", \"$0$0\")", "\"aab\""),
+                Map.entry("replace(\"ab\", \"/a/\", \"$\")", "\"$b\""),
+                Map.entry("regex(\"a{2,3}\", \"aaaa\")", "\"aaa\""),
+                Map.entry("regex(\"[^:]+$\", \"arn:aws:logs:x:*\")", "\"*\""),
                 Map.entry("replace(\"hello\", \"\", \"-\")", "\"-h-e-l-l-o-\""),
                 Map.entry("split(\"\", \"abc\")", "[\"a\", \"b\", \"c\"]"),
                 Map.entry("split(\",\", \"\")", "[\"\"]"),
@@ -306,7 +317,8 @@ class EvaluatorTest {
                 "coalesce(var.flag ? \"\" : \"b\", \"a\")",
                 "lower(var.flag ? \"A\" : \"B\")",
                 "formatlist(\"%s:*\", aws_cloudwatch_log_group.x[*].arn)",
-                "replace(\"a\", \"/(?U)a/\", \"b\")"));
+                "replace(\"a\", \"/(?U)a/\", \"b\")",
+                "tostring(aws_cloudwatch_log_group.x.arn)"));
         assertEquals("\"${aws_cloudwatch_log_group.x.arn}:*\"", actual.get("coalesce(var.null_arn, \"${aws_cloudwatch_log_group.x.arn}:*\")"));
         assertEquals("${aws_cloudwatch_log_group.x.arn}", actual.get("coalesce(var.null_arn, aws_cloudwatch_log_group.x.arn)"));
         assertEquals("unknown", actual.get("coalesce(\"\", var.unset, \"a\")"));
@@ -317,6 +329,7 @@ class EvaluatorTest {
         assertEquals("(var.flag ? \"a\" : \"b\")", actual.get("lower(var.flag ? \"A\" : \"B\")"));
         // A splat of a resource may have any number of instances: not known.
         assertEquals("unknown", actual.get("formatlist(\"%s:*\", aws_cloudwatch_log_group.x[*].arn)"));
+        assertEquals("${aws_cloudwatch_log_group.x.arn}", actual.get("tostring(aws_cloudwatch_log_group.x.arn)"));
         // RE2's ungreedy flag has no Java equivalent: knowingly not evaluated, not a failure.
         assertEquals("unknown", actual.get("replace(\"a\", \"/(?U)a/\", \"b\")"));
     }
