@@ -55,6 +55,41 @@ out=$(pre-commit try-repo "$root" trailwatch --files main.tf 2>&1); code=$?
 echo "$out" | sed 's/^/  /'
 check "the hook passes once the trail delivers" test "$code" -eq 0
 
+# A commit that changes only a caller's terraform.tfvars breaks the trail of the local module it
+# calls: pre-commit names only that file, and the hook still fails, at the module's trail.
+mkdir -p modules/cloudtrail live/prod
+cat >modules/cloudtrail/main.tf <<'TF'
+variable "log_group_arn" {
+  type = string
+}
+
+resource "aws_cloudtrail" "this" {
+  name                       = "audit"
+  s3_bucket_name             = "audit-logs"
+  cloud_watch_logs_group_arn = var.log_group_arn
+  cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToCloudWatchLogs"
+}
+TF
+cat >live/prod/main.tf <<'TF'
+variable "log_group_arn" {
+  type = string
+}
+
+module "audit" {
+  source        = "../../modules/cloudtrail"
+  log_group_arn = var.log_group_arn
+}
+TF
+echo 'log_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:CloudTrail/audit:*"' >live/prod/terraform.tfvars
+git add . && git commit -qm "a module and its caller"
+echo 'log_group_arn = ""' >live/prod/terraform.tfvars
+git add live/prod/terraform.tfvars
+out=$(pre-commit try-repo "$root" trailwatch --files live/prod/terraform.tfvars 2>&1); code=$?
+echo "$out" | sed 's/^/  /'
+check "the hook fails when only the caller's tfvars empties the module's trail" test "$code" -ne 0
+check "it names the module's trail and line" grep -q \
+  "modules/cloudtrail/main.tf:8:3: error TW001 module.audit.aws_cloudtrail.this" <<<"$out"
+
 # action.yml's shell steps, on the failing trail again.
 git checkout -q -- . 2>/dev/null
 cat >main.tf <<'TF'
