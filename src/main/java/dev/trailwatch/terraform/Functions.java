@@ -47,8 +47,8 @@ final class Functions {
                 return new Value.Bool(false, range);
             }
             Value inner = Values.unwrap(v);
-            return inner instanceof Value.Unknown || inner instanceof Value.Reference || inner instanceof Value.Conditional
-                    || inner instanceof Value.Concatenation
+            return inner instanceof Value.Unknown || inner instanceof Value.Reference
+                    || inner instanceof Value.Conditional || inner instanceof Value.Concatenation
                     ? new Value.Unknown("can() of a value not known statically", range) : new Value.Bool(true, range);
         }
         List<Value> args = new ArrayList<>();
@@ -88,7 +88,8 @@ final class Functions {
                     Value onTrue = distributing(name, whenTrue, range, budget - 1);
                     Value onFalse = distributing(name, whenFalse, range, budget - 1);
                     // coalesce(c ? "" : null, "a") is "a" either way: the condition does not matter.
-                    return onTrue.equals(onFalse) ? onTrue : new Value.Conditional(c.condition(), onTrue, onFalse, range);
+                    return onTrue.equals(onFalse) ? onTrue
+                            : new Value.Conditional(c.condition(), onTrue, onFalse, range);
                 }
             }
         }
@@ -592,7 +593,8 @@ final class Functions {
             throw new Failed("range() with a step of zero");
         }
         List<Value> out = new ArrayList<>();
-        for (BigDecimal n = start; step.signum() > 0 ? n.compareTo(limit) < 0 : n.compareTo(limit) > 0; n = n.add(step)) {
+        boolean up = step.signum() > 0;
+        for (BigDecimal n = start; up ? n.compareTo(limit) < 0 : n.compareTo(limit) > 0; n = n.add(step)) {
             if (out.size() >= 1024) {
                 throw new Failed("range() of more than 1024 numbers");
             }

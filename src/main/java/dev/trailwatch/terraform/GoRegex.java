@@ -121,7 +121,8 @@ final class GoRegex {
                     if (flags.contains("U")) {
                         throw new NotTranslated();
                     }
-                    multiline |= flags.contains("m") && !flags.startsWith("-") && flags.indexOf('m') < indexOrEnd(flags);
+                    // (?m) from here on: $ is the end of a line (as Java's, with UNIX_LINES).
+                    multiline |= flags.indexOf('m') >= 0 && flags.indexOf('m') < indexOrEnd(flags);
                     out.append(re2, i, j + 1);
                     i = j + 1;
                     continue;

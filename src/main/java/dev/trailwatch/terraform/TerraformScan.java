@@ -76,8 +76,9 @@ public final class TerraformScan {
         }
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : runner.run(model)) {
-            if (isIn(finding.location().file(), scanned) || reportedAddresses.contains(finding.resource().address())
-                    && !excluded.test(reader.paths().workingDirectory().resolve(finding.location().file()).normalize())) {
+            Path file = reader.paths().workingDirectory().resolve(finding.location().file()).normalize();
+            if (isIn(finding.location().file(), scanned)
+                    || reportedAddresses.contains(finding.resource().address()) && !excluded.test(file)) {
                 findings.add(finding);
             }
         }

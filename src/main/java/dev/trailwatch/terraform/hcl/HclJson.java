@@ -120,7 +120,8 @@ public final class HclJson {
             throw new InputException("a " + type + " block must be a JSON object", value.range().start());
         }
         if (labelsLeft == 0) {
-            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body(type, schema(type, labels, siblings), map),
+            Body body = body(type, schema(type, labels, siblings), map);
+            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body,
                     new Range(typeRange.start(), map.range().end())));
             return;
         }
@@ -138,7 +139,8 @@ public final class HclJson {
      * The nested block types of a block's body, given its type, its labels and the block types
      * that its enclosing body allows ({@code siblings}; empty at the top level).
      */
-    private static Map<String, BlockType> schema(String type, List<Body.Label> labels, Map<String, BlockType> siblings) {
+    private static Map<String, BlockType> schema(String type, List<Body.Label> labels,
+            Map<String, BlockType> siblings) {
         Map<String, BlockType> out = new HashMap<>();
         if (siblings.isEmpty()) {
             out.putAll(NESTED.getOrDefault(type, Map.of()));
