@@ -103,6 +103,9 @@ final class TerraformResources {
         for (Value t : Values.items(transformations)) {
             if (Values.unwrap(t) instanceof Value.MapValue map) {
                 out.add(new MetricFilter.Metric(map.get("name"), map.get("namespace")));
+            } else {
+                // A dynamic block or a shape not understood: a metric not known, which may be any.
+                out.add(new MetricFilter.Metric(t, t));
             }
         }
         return out;
