@@ -96,3 +96,37 @@ resource "aws_cloudtrail" "one_of_two" {
   cloud_watch_logs_role_arn  = try(one([aws_iam_role.trail.arn, "arn:aws:iam::123456789012:role/other"]), "")  # expect: TW001 {{aws_cloudtrail.one_of_two is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is empty}}
 # ^
 }
+
+# Policies read from files beside the module: file() and templatefile() on path.module.
+resource "aws_iam_role" "from_files" {
+  name               = "from-files"
+  assume_role_policy = file("${path.module}/policies/cloudtrail-trust.json")
+  inline_policy {
+    name   = "deliver"
+    policy = templatefile("${path.module}/policies/deliver.json.tpl", { log_group_arn = aws_cloudwatch_log_group.trail.arn })
+  }
+}
+
+resource "aws_cloudtrail" "from_files" {
+  name                       = "from-files"
+  s3_bucket_name             = "audit"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn  = aws_iam_role.from_files.arn
+}
+
+resource "aws_iam_role" "ec2_from_file" {
+  name               = "ec2-from-file"
+  assume_role_policy = file("${path.module}/policies/ec2-trust.json")
+  inline_policy {
+    name   = "deliver"
+    policy = templatefile("${path.module}/policies/deliver.json.tpl", { log_group_arn = aws_cloudwatch_log_group.trail.arn })
+  }
+}
+
+resource "aws_cloudtrail" "ec2_from_file" {
+  name                       = "ec2-from-file"
+  s3_bucket_name             = "audit"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn  = aws_iam_role.ec2_from_file.arn  # expect: TW003 {{aws_cloudtrail.ec2_from_file's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose trust policy does not let cloudtrail.amazonaws.com sts:AssumeRole (aws_iam_role.ec2_from_file at testdata/rules/terraform/functions/main.tf:117)}}
+# ^
+}

@@ -334,6 +334,37 @@ class EvaluatorTest {
         assertEquals("unknown", actual.get("replace(\"a\", \"/(?U)a/\", \"b\")"));
     }
 
+    /**
+     * file() and templatefile() read files beside the module (path.module), as terraform console
+     * 1.11.4 gives them; %{ for } in a template is not evaluated; a path relative to where
+     * Terraform runs, or outside the module's repository, is not read.
+     */
+    @Test
+    void filesBesideTheModuleAreRead() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("functions/sub"));
+        Files.writeString(sub.resolve("p.json"), "{\"Version\": \"2012-10-17\"}\n");
+        Files.writeString(sub.resolve("arn.tpl"), "arn:aws:logs:%{ if region != \"\" }${region}%{ else }us-east-1"
+                + "%{ endif }:${account}:log-group:${name}:*");
+        Files.writeString(sub.resolve("loop.tpl"), "%{ for a in actions }\"${a}\",%{ endfor }");
+        Files.writeString(dir.resolve("outside.txt"), "outside");
+        List<String> expressions = List.of(
+                "file(\"${path.module}/sub/p.json\")",
+                "templatefile(\"${path.module}/sub/arn.tpl\", {region = \"\", account = \"1\", name = \"x\"})",
+                "templatefile(\"${path.module}/sub/arn.tpl\", {region = \"eu-west-1\", account = \"1\", name = \"x\"})",
+                "file(\"${path.module}/sub/missing.json\")",
+                "try(file(\"${path.module}/sub/missing.json\"), \"none\")",
+                "templatefile(\"${path.module}/sub/loop.tpl\", {actions = [\"a\", \"b\"]})",
+                "file(\"sub/p.json\")",
+                "file(\"${path.module}/../outside.txt\")",
+                "file(\"${path.root}/sub/p.json\")");
+        Map<String, String> actual = evaluate(expressions);
+        assertEquals(List.of("\"{\\\"Version\\\": \\\"2012-10-17\\\"}\\n\"",
+                "\"arn:aws:logs:us-east-1:1:log-group:x:*\"",
+                "\"arn:aws:logs:eu-west-1:1:log-group:x:*\"",
+                "error", "\"none\"", "unknown", "unknown", "unknown", "unknown"),
+                expressions.stream().map(actual::get).toList());
+    }
+
     /** Each expression as an attribute of one resource, rendered as {@link #render} writes values. */
     private Map<String, String> evaluate(List<String> expressions) throws IOException {
         Path functions = Files.createDirectories(dir.resolve("functions"));
@@ -389,6 +420,9 @@ class EvaluatorTest {
         }
         if (v instanceof Value.Reference r) {
             return "${" + r.target() + (r.attribute() == null ? "" : "." + r.attribute()) + "}";
+        }
+        if (v instanceof Value.Concatenation c && c.parts().size() == 1) {
+            return render(c.parts().get(0));
         }
         if (v instanceof Value.Concatenation c) {
             StringBuilder s = new StringBuilder("\"");
