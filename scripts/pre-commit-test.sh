@@ -7,6 +7,7 @@
 # - the hook `trailwatch-system` with this checkout's bin/trailwatch linked onto PATH;
 # - real commits through `pre-commit install` and a .pre-commit-config.yaml pinned to a commit
 #   SHA, as the README shows: both hooks block the bad commit and let the fixed one through;
+# - a change to a caller's terraform.tfvars alone fails at the trail it empties in a local module;
 # - no escape codes in any output.
 # The hook repository is a snapshot of this checkout's files (committed, as pre-commit needs a rev).
 set -uo pipefail
@@ -128,6 +129,45 @@ out=$(git commit -qm "a trail that delivers" 2>&1); code=$?
 show "$out"
 check "the fixed commit goes through both hooks" \
   bash -c '[ "$1" -eq 0 ] && [ "$(grep -c "Passed" <<<"$2")" -eq 2 ] && git rev-parse -q --verify HEAD >/dev/null' _ "$code" "$out"
+
+echo "-- a commit that changes only a caller's terraform.tfvars"
+# It breaks the trail of the local module the caller calls: pre-commit names only that file, and
+# the hook still fails, at the module's trail.
+mkdir -p modules/cloudtrail live/prod
+cat >modules/cloudtrail/main.tf <<'TF'
+variable "log_group_arn" {
+  type = string
+}
+
+resource "aws_cloudtrail" "this" {
+  name                       = "audit"
+  s3_bucket_name             = "audit-logs"
+  cloud_watch_logs_group_arn = var.log_group_arn
+  cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/CloudTrailToCloudWatchLogs"
+}
+TF
+cat >live/prod/main.tf <<'TF'
+variable "log_group_arn" {
+  type = string
+}
+
+module "audit" {
+  source        = "../../modules/cloudtrail"
+  log_group_arn = var.log_group_arn
+}
+TF
+echo 'log_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:CloudTrail/audit:*"' >live/prod/terraform.tfvars
+git add modules live
+out=$(git commit -qm "a module and its caller" 2>&1); code=$?
+check "a module with a caller that fills it in goes through" test "$code" -eq 0
+echo 'log_group_arn = ""' >live/prod/terraform.tfvars
+git add live/prod/terraform.tfvars
+out=$(pre-commit try-repo "$hooks" trailwatch --ref "$rev" --files live/prod/terraform.tfvars 2>&1); code=$?
+show "$out"
+check "the hook fails when only the caller's tfvars empties the module's trail" test "$code" -ne 0
+check "it names the module's trail and line" grep -q \
+  "modules/cloudtrail/main.tf:8:3: error TW001 module.audit.aws_cloudtrail.this" <<<"$out"
+git checkout -q -- live/prod/terraform.tfvars 2>/dev/null || git restore --staged --worktree live/prod/terraform.tfvars
 
 echo "-- trailwatch-system without trailwatch on PATH"
 rm "$tmp/path/trailwatch"

@@ -224,7 +224,7 @@ public final class Scanner {
     }
 
     private ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
-        Set<Finding> findings = new LinkedHashSet<>();
+        Map<Finding, Finding> findings = new java.util.LinkedHashMap<>();
         List<ScanResult.Check> checks = new ArrayList<>();
         Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
         int files = 0;
@@ -233,7 +233,7 @@ public final class Scanner {
         int unknown = 0;
         for (Outcome outcome : outcomes) {
             for (Finding finding : outcome.findings()) {
-                findings.add(policy.apply(finding, runner.suppressionRule()));
+                once(findings, policy.apply(finding, runner.suppressionRule()));
             }
             checks.addAll(outcome.checks());
             errors.addAll(outcome.errors());
@@ -242,8 +242,10 @@ public final class Scanner {
             trails += outcome.trails();
             unknown += outcome.unknownValues();
         }
-        findings.addAll(policy.invalidSuppressions(runner.suppressionRule()));
-        List<Finding> sorted = new ArrayList<>(findings);
+        for (Finding finding : policy.invalidSuppressions(runner.suppressionRule())) {
+            once(findings, finding);
+        }
+        List<Finding> sorted = new ArrayList<>(findings.values());
         sorted.sort(Comparator.comparing((Finding f) -> f.location().file())
                 .thenComparingInt(f -> f.location().line())
                 .thenComparingInt(f -> f.location().column())
@@ -255,6 +257,29 @@ public final class Scanner {
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().column()));
         return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails, unknown,
                 List.copyOf(new LinkedHashSet<>(checks)));
+    }
+
+    /**
+     * A finding reached several ways (a module reached from two scanned configurations under the
+     * same address, with the same message) is reported once, with the related locations of each.
+     */
+    private static void once(Map<Finding, Finding> findings, Finding finding) {
+        Finding key = new Finding(finding.ruleId(), finding.severity(), finding.location(), finding.resource(),
+                finding.message(), finding.remediation(), List.of(), finding.fingerprint(), finding.suppressed(),
+                finding.aspect());
+        Finding seen = findings.get(key);
+        if (seen == null) {
+            findings.put(key, finding);
+            return;
+        }
+        Set<Finding.Related> merged = new LinkedHashSet<>(seen.related());
+        merged.addAll(finding.related());
+        List<Finding.Related> related = new ArrayList<>(merged);
+        // In the order of the files, whichever configuration was evaluated first.
+        related.sort(Comparator.comparing((Finding.Related r) -> r.location().file())
+                .thenComparingInt(r -> r.location().line()).thenComparingInt(r -> r.location().column()));
+        findings.put(key, new Finding(seen.ruleId(), seen.severity(), seen.location(), seen.resource(), seen.message(),
+                seen.remediation(), List.copyOf(related), seen.fingerprint(), seen.suppressed(), seen.aspect()));
     }
 
     private Outcome scanOne(FileCollector.Candidate candidate) {

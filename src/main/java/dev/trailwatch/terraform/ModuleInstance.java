@@ -45,6 +45,10 @@ final class ModuleInstance {
     private final Map<String, Map<String, Value>> outputValues = new HashMap<>();
     /** The calling module's provider regions, by alias (null: the default provider). */
     private java.util.function.Function<String, String> inheritedRegion;
+    /** The instance whose call made this one (null for the root). */
+    private ModuleInstance caller;
+    /** Whether the call's source is a local path (./, ../) rather than an installed remote module. */
+    private boolean localCall;
 
     ModuleInstance(Module module, ModuleReader reader, Map<String, VariableValue> inputs, String prefix, String callKey,
             Set<Path> ancestors, ModulesManifest manifest, List<InputError> errors) {
@@ -60,6 +64,21 @@ final class ModuleInstance {
 
     String prefix() {
         return prefix;
+    }
+
+    /** The folder of this module's files. */
+    Path dir() {
+        return module.dir;
+    }
+
+    /** The instance that called this one, or null for the root module. */
+    ModuleInstance caller() {
+        return caller;
+    }
+
+    /** Whether this instance was called with a local source path ({@code ./…}, {@code ../…}). */
+    boolean calledLocally() {
+        return localCall;
     }
 
     // ---- what expressions refer to ----
@@ -162,12 +181,17 @@ final class ModuleInstance {
 
     // ---- resources ----
 
-    /** Every resource of this instance and the modules it calls, with their Terraform addresses. */
-    void collect(List<Resource> out, Map<SourceFile, Map<Resource, Range>> extents) {
+    /**
+     * Every resource of this instance and the modules it calls, with their Terraform addresses;
+     * {@code owners} receives the instance that declares each one.
+     */
+    void collect(List<Resource> out, Map<SourceFile, Map<Resource, Range>> extents,
+            Map<Resource, ModuleInstance> owners) {
         for (Module.Declared declared : module.resources) {
             for (Instance instance : instances(declared.block(), declared.file())) {
                 Resource resource = resource(declared, instance);
                 out.add(resource);
+                owners.put(resource, this);
                 extents.computeIfAbsent(declared.file(), f -> new LinkedHashMap<>()).put(resource, declared.block().range());
             }
         }
@@ -175,7 +199,7 @@ final class ModuleInstance {
             List<ModuleInstance> instances = children(name);
             if (instances != null) {
                 for (ModuleInstance child : instances) {
-                    child.collect(out, extents);
+                    child.collect(out, extents, owners);
                 }
             }
         }
@@ -317,12 +341,10 @@ final class ModuleInstance {
         if (ownRegion != null && !(ownRegion instanceof Value.Null)) {
             return Values.scalarText(ownRegion); // null: the provider's region, as for no argument
         }
+        // provider = aws.ALIAS, or in .tf.json (as CDKTF writes it) "provider": "aws.ALIAS".
         Body.Attribute provider = block.body().attribute("provider");
-        String alias = null;
-        if (provider != null && provider.value() instanceof Expression.GetAttr g
-                && g.object() instanceof Expression.Variable v && v.name().equals("aws")) {
-            alias = g.name();
-        }
+        String name = provider == null ? null : providerName(provider.value());
+        String alias = name != null && name.startsWith("aws.") ? name.substring("aws.".length()) : null;
         return providerRegion(alias);
     }
 
@@ -427,6 +449,8 @@ final class ModuleInstance {
                         }
                         return providerRegion(passed.get(childName));
                     };
+            childInstance.caller = this;
+            childInstance.localCall = isLocal(source(call));
             out.add(childInstance);
         }
         return out;
@@ -438,12 +462,16 @@ final class ModuleInstance {
         if (source == null) {
             return null;
         }
-        if (source.startsWith("./") || source.startsWith("../")) {
+        if (isLocal(source)) {
             Path dir = module.dir.resolve(source).normalize();
             return Files.isDirectory(dir) ? dir : null;
         }
         String key = callKey.isEmpty() ? name : callKey + "." + name;
         return manifest.dir(key);
+    }
+
+    private static boolean isLocal(String source) {
+        return source != null && (source.startsWith("./") || source.startsWith("../"));
     }
 
     private String source(Module.Declared call) {

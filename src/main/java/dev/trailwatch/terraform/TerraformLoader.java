@@ -20,7 +20,15 @@ public final class TerraformLoader {
 
     private TerraformLoader() {}
 
+    /** A loaded configuration: its model, and the module instance that declares each resource. */
+    record Loaded(ResourceModel model, Map<Resource, ModuleInstance> owners) {}
+
     public static ResourceModel load(Path rootDir, ModuleReader reader, VariableInputs variables,
+            List<InputError> errors) {
+        return loadInstances(rootDir, reader, variables, errors).model();
+    }
+
+    static Loaded loadInstances(Path rootDir, ModuleReader reader, VariableInputs variables,
             List<InputError> errors) {
         Module root = reader.read(rootDir);
         Map<String, VariableValue> inputs = variables.forRoot(root, errors);
@@ -28,12 +36,13 @@ public final class TerraformLoader {
                 ModulesManifest.of(root.dir()), errors);
         List<Resource> resources = new ArrayList<>();
         Map<SourceFile, Map<Resource, Range>> extents = new LinkedHashMap<>();
-        instance.collect(resources, extents);
+        Map<Resource, ModuleInstance> owners = new java.util.HashMap<>();
+        instance.collect(resources, extents, owners);
         List<Suppression> suppressions = new ArrayList<>();
         for (Map.Entry<SourceFile, Map<Resource, Range>> file : extents.entrySet()) {
             suppressions.addAll(InlineSuppressions.scan(file.getKey(), file.getValue()));
         }
-        return TerraformResources.model(resources, suppressions);
+        return new Loaded(TerraformResources.model(resources, suppressions), owners);
     }
 
     /** A model of resources that carry no suppressions (a plan: JSON has no comments). */

@@ -93,10 +93,13 @@ final class TerraformResources {
         for (Value query : Values.items(queries)) {
             if (Values.unwrap(query) instanceof Value.MapValue q) {
                 for (Value metric : Values.items(q.get("metric"))) {
-                    if (Values.unwrap(metric) instanceof Value.MapValue m) {
-                        out.add(new MetricFilter.Metric(m.get("metric_name"), m.get("namespace")));
-                    }
+                    // A dynamic block or a shape not understood: a metric not known, which may be any.
+                    out.add(Values.unwrap(metric) instanceof Value.MapValue m
+                            ? new MetricFilter.Metric(m.get("metric_name"), m.get("namespace"))
+                            : new MetricFilter.Metric(metric, metric));
                 }
+            } else {
+                out.add(new MetricFilter.Metric(query, query));
             }
         }
         return out;
@@ -107,6 +110,9 @@ final class TerraformResources {
         for (Value t : Values.items(transformations)) {
             if (Values.unwrap(t) instanceof Value.MapValue map) {
                 out.add(new MetricFilter.Metric(map.get("name"), map.get("namespace")));
+            } else {
+                // A dynamic block or a shape not understood: a metric not known, which may be any.
+                out.add(new MetricFilter.Metric(t, t));
             }
         }
         return out;

@@ -8,15 +8,18 @@ import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Analyses the Terraform folders a scan reached. Each folder is evaluated whole (a file named
  * alone is read with its module's other files), through the root configurations that call it;
  * a folder called as a module is not analysed again as a root. Findings are kept for resources
- * declared in the folders that were scanned.
+ * declared in the folders that were scanned and in the local modules those call.
  */
 public final class TerraformScan {
     /** What one root configuration contributed. */
@@ -27,6 +30,7 @@ public final class TerraformScan {
     private final VariableInputs variables;
     private final RuleRunner runner;
     private final ModuleCallers callers;
+    private final java.util.function.Predicate<Path> excluded;
 
     /**
      * {@code overrides}: files whose text is not on disk (an unsaved buffer from standard input);
@@ -38,6 +42,7 @@ public final class TerraformScan {
         this.variables = variables;
         this.runner = runner;
         this.callers = new ModuleCallers(paths.workingDirectory(), excluded);
+        this.excluded = excluded;
     }
 
     /** The root configurations through which the given folders are analysed. */
@@ -49,24 +54,65 @@ public final class TerraformScan {
         return roots;
     }
 
-    /** Evaluates one root and checks it; only what lies in {@code scanned} folders is reported. */
+    /**
+     * Evaluates one root and checks it. Reported: what lies in {@code scanned} folders, and what
+     * lies in the local modules they call (through local calls only, however deep), since a
+     * caller's arguments or tfvars can break a trail there; not installed remote modules.
+     */
     public RootResult analyse(Path root, Set<Path> scanned) {
         List<InputError> errors = new ArrayList<>();
-        ResourceModel model = TerraformLoader.load(root, reader, variables, errors);
-        List<Finding> findings = new ArrayList<>();
-        for (Finding finding : runner.run(model)) {
-            if (isIn(finding.location().file(), scanned)) {
-                findings.add(finding);
+        TerraformLoader.Loaded loaded = TerraformLoader.loadInstances(root, reader, variables, errors);
+        ResourceModel model = loaded.model();
+        Map<ModuleInstance, Boolean> reportedInstances = new HashMap<>();
+        List<Resource> reported = new ArrayList<>();
+        Set<String> reportedAddresses = new HashSet<>();
+        for (Resource resource : model.resources()) {
+            ModuleInstance owner = loaded.owners().get(resource);
+            if (isIn(resource.declaration().file(), scanned)
+                    || owner != null && reported(owner, scanned, reportedInstances)) {
+                reported.add(resource);
+                reportedAddresses.add(resource.address());
             }
         }
-        List<Resource> reported = new ArrayList<>();
-        for (Resource resource : model.resources()) {
-            if (isIn(resource.declaration().file(), scanned)) {
-                reported.add(resource);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding finding : runner.run(model)) {
+            Path file = reader.paths().workingDirectory().resolve(finding.location().file()).normalize();
+            if (isIn(finding.location().file(), scanned)
+                    || reportedAddresses.contains(finding.resource().address()) && !excluded.test(file)) {
+                findings.add(finding);
             }
         }
         List<Resource> trails = reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).toList();
         return new RootResult(root, findings, errors, reported.size(), trails, ResourceModel.unknownValues(reported));
+    }
+
+    /**
+     * A module instance is reported when its folder was scanned, or when a reported instance
+     * called it with a local source and its folder is neither excluded nor inside .terraform.
+     */
+    private boolean reported(ModuleInstance instance, Set<Path> scanned, Map<ModuleInstance, Boolean> memo) {
+        Boolean known = memo.get(instance);
+        if (known != null) {
+            return known;
+        }
+        Path dir = instance.dir().toAbsolutePath().normalize();
+        boolean result = scanned.contains(dir);
+        if (!result && instance.caller() != null && instance.calledLocally() && !excluded.test(dir)
+                && !installed(dir)) {
+            result = reported(instance.caller(), scanned, memo);
+        }
+        memo.put(instance, result);
+        return result;
+    }
+
+    /** Whether a folder lies under a .terraform folder, where terraform init installs modules. */
+    private static boolean installed(Path dir) {
+        for (Path part : dir) {
+            if (part.toString().equals(".terraform")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parse errors of the scanned folders' files (each folder read once, whoever calls it). */

@@ -75,7 +75,13 @@ class TerraformScanTest {
     @Test
     void relatedLocationPointsAtTheModuleArgument() throws IOException {
         Cli.Run run = Cli.run("scan", "-q", "--rules", "TW001", "-f", "json", "testdata/terraform/modules/audit/main.tf");
-        JsonNode finding = JSON.readTree(run.out()).path("findings").get(0);
+        JsonNode findings = JSON.readTree(run.out()).path("findings");
+        // The module named, and the local module it calls in turn.
+        List<String> addresses = new java.util.ArrayList<>();
+        findings.forEach(f -> addresses.add(f.path("resource").path("address").asText()));
+        assertEquals(List.of("module.audit.module.logs.aws_cloudtrail.strict", "module.audit.module.logs.aws_cloudtrail.inner",
+                "module.audit.aws_cloudtrail.this"), addresses);
+        JsonNode finding = findings.get(2);
         assertEquals("module.audit.aws_cloudtrail.this", finding.path("resource").path("address").asText());
         assertEquals("aws_cloudtrail", finding.path("resource").path("type").asText());
         assertEquals("this", finding.path("resource").path("name").asText());
@@ -83,6 +89,77 @@ class TerraformScanTest {
         assertEquals("testdata/terraform/modules/envs/prod/main.tf", related.path("file").asText());
         assertEquals(5, related.path("line").asInt());
         assertEquals(3, related.path("column").asInt());
+    }
+
+    private static final String MONOREPO = "testdata/terraform/monorepo/";
+    private static final String MODULE = MONOREPO + "modules/cloudtrail/";
+    /** What live/prod's arguments and tfvars break in the local module it calls twice (and in the module that calls). */
+    private static final List<String> PROD_BREAKS_THE_MODULE = List.of(
+            MODULE + "main.tf:19:3: error TW001 module.audit.aws_cloudtrail.this is not integrated with CloudWatch"
+                    + " Logs: cloud_watch_logs_group_arn is empty (from " + MONOREPO + "live/prod/terraform.tfvars)",
+            MODULE + "main.tf:21:3: error TW001 module.backup.aws_cloudtrail.this is not integrated with CloudWatch"
+                    + " Logs: cloud_watch_logs_role_arn is empty (from argument role_arn of module.backup)",
+            MODULE + "org/main.tf:14:3: error TW001 module.backup.module.org.aws_cloudtrail.org is not integrated"
+                    + " with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from argument role_arn of"
+                    + " module.backup)");
+
+    @Test
+    void scanningACallerReportsWhatItBreaksInsideTheLocalModulesItCalls() {
+        // Not the trails of the registry module installed under live/prod/.terraform/modules (nor its own local call).
+        Cli.Run run = Cli.run("scan", "-q", MONOREPO + "live/prod");
+        assertEquals(PROD_BREAKS_THE_MODULE, run.outLines(), run.err());
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void aCommitThatChangesOnlyTheCallerOrItsTfvarsFails() {
+        // pre-commit names only the changed files.
+        for (String changed : List.of("live/prod/terraform.tfvars", "live/prod/main.tf")) {
+            Cli.Run run = Cli.run("scan", "-q", MONOREPO + changed);
+            assertEquals(PROD_BREAKS_THE_MODULE, run.outLines(), changed);
+            assertEquals(ExitCodes.FINDINGS, run.exitCode(), changed);
+        }
+    }
+
+    @Test
+    void aCallerAndItsModuleScannedTogetherReportEachFindingOnce() {
+        Cli.Run run = Cli.run("scan", "-q", MONOREPO + "live/prod", MODULE, MODULE + "org/main.tf",
+                MONOREPO + "live/prod/main.tf");
+        assertEquals(PROD_BREAKS_THE_MODULE, run.outLines());
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+    }
+
+    @Test
+    void aCallerThatWiresTheModuleCorrectlyPasses() {
+        Cli.Run run = Cli.run("scan", "-q", MONOREPO + "live/staging");
+        assertEquals(List.of(), run.outLines());
+        assertEquals(ExitCodes.CLEAN, run.exitCode());
+    }
+
+    @Test
+    void theSameFindingReachedFromTwoConfigurationsIsReportedOnceWithEachCause() throws IOException {
+        // live/dev and live/prod both name their call "backup" and pass an empty role.
+        Cli.Run run = Cli.run("scan", "-q", "-f", "json", MONOREPO + "live");
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        JsonNode findings = JSON.readTree(run.out()).path("findings");
+        assertEquals(3, findings.size(), run.out());
+        JsonNode backup = findings.get(1);
+        assertEquals("module.backup.aws_cloudtrail.this", backup.path("resource").path("address").asText());
+        assertEquals(MODULE + "main.tf", backup.path("file").asText());
+        assertEquals(21, backup.path("line").asInt());
+        List<String> related = new java.util.ArrayList<>();
+        for (JsonNode r : backup.path("related")) {
+            related.add(r.path("file").asText() + ":" + r.path("line").asInt() + ":" + r.path("column").asInt());
+        }
+        assertEquals(List.of(MONOREPO + "live/dev/main.tf:7:3", MONOREPO + "live/prod/main.tf:18:3"), related);
+    }
+
+    @Test
+    void anExcludedModuleIsNotReportedThroughItsCallers() {
+        Cli.Run run = Cli.run("scan", "-q", "--exclude", MONOREPO + "modules/**", MONOREPO + "live/prod");
+        assertEquals(List.of(), run.outLines());
+        assertEquals(ExitCodes.CLEAN, run.exitCode());
     }
 
     @Test

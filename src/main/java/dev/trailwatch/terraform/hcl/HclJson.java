@@ -6,6 +6,7 @@ import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.Position;
 import dev.trailwatch.source.Range;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,18 +25,46 @@ public final class HclJson {
             Map.entry("terraform", 0), Map.entry("moved", 0), Map.entry("import", 0), Map.entry("check", 1),
             Map.entry("removed", 0));
 
+    /** What may be written as a nested block in a body: its label count and what its own body may nest. */
+    private record BlockType(int labels, Map<String, BlockType> nested, boolean providerDefined) {}
+
+    private static BlockType meta(int labels, Map<String, BlockType> nested) {
+        return new BlockType(labels, nested, false);
+    }
+
+    private static BlockType block(Map<String, BlockType> nested) {
+        return new BlockType(0, nested, true);
+    }
+
+    private static final BlockType LEAF = block(Map.of());
+
     /** The nested blocks Terraform itself defines, by enclosing block type, with their label counts. */
-    private static final Map<String, Map<String, Integer>> NESTED = Map.of(
-            "resource", Map.of("lifecycle", 0, "provisioner", 1, "connection", 0, "dynamic", 1),
-            "data", Map.of("lifecycle", 0, "dynamic", 1),
-            "lifecycle", Map.of("precondition", 0, "postcondition", 0),
-            "provisioner", Map.of("connection", 0),
-            "dynamic", Map.of("content", 0),
-            "content", Map.of("dynamic", 1),
-            "variable", Map.of("validation", 0),
-            "output", Map.of("precondition", 0),
-            "terraform", Map.of("backend", 1, "cloud", 0, "required_providers", 0),
-            "check", Map.of("assert", 0));
+    private static final Map<String, Map<String, BlockType>> NESTED = Map.of(
+            "resource", Map.of("lifecycle", meta(0, Map.of("precondition", meta(0, Map.of()),
+                    "postcondition", meta(0, Map.of()))), "provisioner", meta(1, Map.of("connection", meta(0, Map.of()))),
+                    "connection", meta(0, Map.of())),
+            "data", Map.of("lifecycle", meta(0, Map.of("precondition", meta(0, Map.of()),
+                    "postcondition", meta(0, Map.of())))),
+            "variable", Map.of("validation", meta(0, Map.of())),
+            "output", Map.of("precondition", meta(0, Map.of())),
+            "terraform", Map.of("backend", meta(1, Map.of()), "cloud", meta(0, Map.of()),
+                    "required_providers", meta(0, Map.of())),
+            "check", Map.of("assert", meta(0, Map.of())));
+
+    /**
+     * The nested blocks of the provider's resource and data source types that trailwatch reads (the
+     * provider's schema says which names are blocks; JSON alone cannot). Terraform's JSON syntax
+     * writes each as an object or an array of objects, as CDKTF does; any other shape is kept as an
+     * attribute, which the readers take as a value they cannot see into.
+     */
+    private static final Map<String, Map<String, BlockType>> PROVIDER_BLOCKS = Map.of(
+            "data.aws_iam_policy_document", Map.of("statement", block(Map.of("principals", LEAF,
+                    "not_principals", LEAF, "condition", LEAF))),
+            "resource.aws_iam_role", Map.of("inline_policy", LEAF),
+            "resource.aws_cloudwatch_log_metric_filter", Map.of("metric_transformation", LEAF),
+            "resource.aws_cloudwatch_metric_alarm", Map.of("metric_query", block(Map.of("metric", LEAF))),
+            "resource.aws_cloudtrail", Map.of("event_selector", block(Map.of("data_resource", LEAF)),
+                    "advanced_event_selector", block(Map.of("field_selector", LEAF)), "insight_selector", LEAF));
 
     private HclJson() {}
 
@@ -55,7 +84,7 @@ public final class HclJson {
             if (labels == null) {
                 items.add(attribute(entry, false));
             } else {
-                blocks(entry.key(), entry.keyRange(), labels, List.of(), entry.value(), items);
+                blocks(entry.key(), entry.keyRange(), labels, List.of(), entry.value(), Map.of(), items);
             }
         }
         return new Body(List.copyOf(items), map.range());
@@ -80,10 +109,10 @@ public final class HclJson {
 
     /** Expands {@code "type": {"label": {…}}} (or a list of bodies) into blocks. */
     private static void blocks(String type, Range typeRange, int labelsLeft, List<Body.Label> labels, Value value,
-            List<Body.Item> out) throws InputException {
+            Map<String, BlockType> siblings, List<Body.Item> out) throws InputException {
         if (value instanceof Value.ListValue list) {
             for (Value item : list.items()) {
-                blocks(type, typeRange, labelsLeft, labels, item, out);
+                blocks(type, typeRange, labelsLeft, labels, item, siblings, out);
             }
             return;
         }
@@ -91,7 +120,8 @@ public final class HclJson {
             throw new InputException("a " + type + " block must be a JSON object", value.range().start());
         }
         if (labelsLeft == 0) {
-            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body(type, map),
+            Body body = body(type, schema(type, labels, siblings), map);
+            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body,
                     new Range(typeRange.start(), map.range().end())));
             return;
         }
@@ -101,22 +131,59 @@ public final class HclJson {
             }
             List<Body.Label> more = new ArrayList<>(labels);
             more.add(new Body.Label(entry.key(), entry.keyRange()));
-            blocks(type, typeRange, labelsLeft - 1, more, entry.value(), out);
+            blocks(type, typeRange, labelsLeft - 1, more, entry.value(), siblings, out);
         }
     }
 
-    private static Body body(String type, Value.MapValue map) throws InputException {
+    /**
+     * The nested block types of a block's body, given its type, its labels and the block types
+     * that its enclosing body allows ({@code siblings}; empty at the top level).
+     */
+    private static Map<String, BlockType> schema(String type, List<Body.Label> labels,
+            Map<String, BlockType> siblings) {
+        Map<String, BlockType> out = new HashMap<>();
+        if (siblings.isEmpty()) {
+            out.putAll(NESTED.getOrDefault(type, Map.of()));
+            if (type.equals("resource") || type.equals("data") || type.equals("ephemeral")) {
+                if (!labels.isEmpty()) {
+                    out.putAll(PROVIDER_BLOCKS.getOrDefault(type + "." + labels.get(0).value(), Map.of()));
+                }
+                out.put("dynamic", DYNAMIC);
+            }
+            return out;
+        }
+        if (type.equals("dynamic") && siblings.get("dynamic") == DYNAMIC) {
+            // dynamic "statement" { content { … } }: the content is a statement's body.
+            BlockType generated = labels.isEmpty() ? null : siblings.get(labels.get(0).value());
+            Map<String, BlockType> content = new HashMap<>(generated == null ? Map.of() : generated.nested());
+            content.put("dynamic", DYNAMIC);
+            out.put("content", meta(0, Map.copyOf(content)));
+            return out;
+        }
+        BlockType self = siblings.get(type);
+        if (self != null) {
+            out.putAll(self.nested());
+            if (self.providerDefined()) {
+                out.put("dynamic", DYNAMIC);
+            }
+        }
+        return out;
+    }
+
+    private static final BlockType DYNAMIC = meta(1, Map.of());
+
+    private static Body body(String type, Map<String, BlockType> nested, Value.MapValue map) throws InputException {
         List<Body.Item> items = new ArrayList<>();
-        Map<String, Integer> nested = NESTED.getOrDefault(type, Map.of());
         for (Value.Entry entry : map.entries().values()) {
             if (entry.key().equals("//")) {
                 continue;
             }
-            Integer labels = nested.get(entry.key());
+            BlockType blockType = nested.get(entry.key());
             boolean blockShaped = entry.value() instanceof Value.MapValue || entry.value() instanceof Value.ListValue l
-                    && !l.items().isEmpty() && l.items().stream().allMatch(Value.MapValue.class::isInstance);
-            if (labels != null && blockShaped) {
-                blocks(entry.key(), entry.keyRange(), labels, List.of(), entry.value(), items);
+                    && l.items().stream().allMatch(Value.MapValue.class::isInstance)
+                    && (!l.items().isEmpty() || blockType != null && blockType.providerDefined());
+            if (blockType != null && blockShaped) {
+                blocks(entry.key(), entry.keyRange(), blockType.labels(), List.of(), entry.value(), nested, items);
             } else {
                 // A variable's default is a literal value, never a template.
                 items.add(attribute(entry, type.equals("variable") && entry.key().equals("default")));
