@@ -196,7 +196,9 @@ final class Evaluator {
                 elements.add(Map.entry(new Value.Number(Integer.toString(i), list.range()), list.items().get(i)));
             }
         } else if (collection instanceof Value.MapValue map) {
-            for (Value.Entry entry : map.entries().values()) {
+            // Terraform visits an object's or a map's keys in lexical order, whatever order they were written in.
+            for (String key : new java.util.TreeSet<>(map.entries().keySet())) {
+                Value.Entry entry = map.entries().get(key);
                 elements.add(Map.entry(new Value.Text(entry.key(), entry.keyRange()), entry.value()));
             }
         } else {

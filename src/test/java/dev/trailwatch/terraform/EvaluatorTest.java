@@ -176,6 +176,7 @@ class EvaluatorTest {
                 Map.entry("tolist(toset([\"b\", \"a\", \"c\"]))", "[\"a\", \"b\", \"c\"]"),
                 Map.entry("keys({b = 1, a = 2, c = 3})", "[\"a\", \"b\", \"c\"]"),
                 Map.entry("values({b = 1, a = 2, c = 3})", "[2, 1, 3]"),
+                Map.entry("[for k, v in {b = 1, a = 2} : \"${k}${v}\"]", "[\"a2\", \"b1\"]"),
                 Map.entry("jsonencode({b = 1, a = \"x<y>&z\"})", "\"{\\\"a\\\":\\\"x\\\\u003cy\\\\u003e\\\\u0026z\\\",\\\"b\\\":1}\""),
                 Map.entry("jsonencode({\"b\" = [1.0, \"x\"], \"a\" = {z = 1, y = 2}})", "\"{\\\"a\\\":{\\\"y\\\":2,\\\"z\\\":1},\\\"b\\\":[1,\\\"x\\\"]}\""),
                 Map.entry("jsonencode(1.50)", "\"1.5\""),
