@@ -4,6 +4,7 @@ import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.RuleMetadata;
 import dev.trailwatch.rules.Rules;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +20,11 @@ final class RulesCommand implements Callable<Integer> {
         out.printf("%-6s  %-8s  %-40s  %s%n", "ID", "SEVERITY", "SUMMARY", "SAME CHECK ELSEWHERE");
         for (Rule rule : Rules.all()) {
             RuleMetadata m = rule.metadata();
-            out.printf("%-6s  %-8s  %s%n%-6s  %-8s  peers: %s; controls: %s%n", m.id(), m.severity().label(),
-                    m.summary(), "", "", String.join(", ", m.peerIds()), String.join(", ", m.tags()));
+            // Controls are the versioned tags (CIS-AWS-1.4.0/3.4); "security" and the like are not.
+            List<String> controls = m.tags().stream().filter(t -> t.contains("/")).toList();
+            String peers = m.peerIds().isEmpty() ? "none (trailwatch's own check)" : String.join(", ", m.peerIds());
+            out.printf("%-6s  %-8s  %s%n%-6s  %-8s  peers: %s%s%n", m.id(), m.severity().label(), m.summary(), "", "",
+                    peers, controls.isEmpty() ? "" : "; controls: " + String.join(", ", controls));
         }
         out.flush();
         return ExitCodes.CLEAN;

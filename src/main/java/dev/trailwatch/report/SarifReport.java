@@ -242,8 +242,31 @@ public final class SarifReport implements Report {
         };
     }
 
-    private static String firstParagraph(String text) {
+    /**
+     * The explanation's first paragraph of prose: under its first heading ("Why it matters"), the
+     * heading itself left out, up to the first list item, without a sentence that only introduces
+     * the list.
+     */
+    static String firstParagraph(String text) {
         String[] paragraphs = text.strip().split("\n\\s*\n");
-        return paragraphs.length > 1 ? paragraphs[1].strip().replaceAll("\\s+", " ") : paragraphs[0].strip();
+        String paragraph = paragraphs.length > 1 ? paragraphs[1] : paragraphs[0];
+        List<String> prose = new java.util.ArrayList<>();
+        List<String> lines = paragraph.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (i == 0 && lines.size() > 1 && !lines.get(i).startsWith(" ")) {
+                continue; // the heading
+            }
+            if (line.startsWith("- ") || line.matches("\\d+\\. .*")) {
+                break;
+            }
+            prose.add(line);
+        }
+        String joined = String.join(" ", prose).replaceAll("\\s+", " ").strip();
+        if (joined.endsWith(":")) {
+            int end = Math.max(joined.lastIndexOf(". ", joined.length() - 2), -1);
+            joined = end < 0 ? joined : joined.substring(0, end + 1);
+        }
+        return joined;
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 @RuleInfo(id = "TW100", name = "SuppressionHolds", severity = Severity.WARNING,
         summary = "A suppression must give a reason, name known rules, be attached to a resource and not be past"
                 + " its expiry date",
-        peerIds = {"none: trailwatch's own"}, tags = {"trailwatch"},
+        peerIds = {}, tags = {"trailwatch"},
         helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html",
         securitySeverity = "0.0")
 public final class SuppressionRule extends Rule {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 @RuleInfo(id = "TW000", name = "ValueNotKnownStatically", severity = Severity.NOTE,
         summary = "A value the rules need is not known statically (reported only with --strict)",
-        peerIds = {"none: trailwatch's own"}, tags = {"trailwatch"},
+        peerIds = {}, tags = {"trailwatch"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "0.0")
 public final class UnknownValueRule extends Rule {
