@@ -132,8 +132,19 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
     boolean quiet;
 
-    @Option(names = "--no-color", description = "no colour (there is none unless stdout is a terminal)")
+    @Option(names = "--no-color", description = "no colour (the same as --color never)")
     boolean noColor;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, and not when"
+            + " NO_COLOR is set), always or never")
+    String color = "auto";
+
+    @Option(names = "--soft-fail", description = "always exit 0 once the scan ran, even with findings or unreadable"
+            + " inputs (for advisory jobs; usage errors still exit 2)")
+    boolean softFail;
+
+    /** The environment, for NO_COLOR; replaced in tests. */
+    java.util.function.Function<String, String> environment = System::getenv;
 
     @Override
     public Integer call() {
@@ -187,6 +198,9 @@ final class ScanCommand implements Callable<Integer> {
             err.println(summary(result));
         }
         err.flush();
+        if (softFail) {
+            return ExitCodes.CLEAN; // advisory: the report says what there is, the exit code blocks nothing
+        }
         if (!result.errors().isEmpty()) {
             return ExitCodes.ERROR;
         }
@@ -368,7 +382,12 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private Report report(String name, DisplayPaths paths, boolean toStdout) throws UsageException {
-        boolean colour = !noColor && System.console() != null && toStdout;
+        ColourChoice choice = noColor ? ColourChoice.NEVER : ColourChoice.parse(color);
+        if (choice == null) {
+            throw new UsageException("unknown --color '" + color + "'; one of: auto, always, never");
+        }
+        boolean colour = toStdout && choice.enabled(environment.apply("NO_COLOR") != null,
+                CommandLine.Help.Ansi.AUTO.enabled());
         switch (name.toLowerCase(Locale.ROOT)) {
             case "text":
                 return new TextReport(showSource, colour, paths);
