@@ -14,14 +14,16 @@ import picocli.CommandLine.Command;
 /** The {@code trailwatch} command; {@code scan} is the default subcommand. */
 @Command(name = "trailwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Finds AWS CloudTrail trails that do not deliver to CloudWatch Logs (CIS AWS 3.4).",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing at or above --fail-on",
             "1:findings at or above --fail-on",
             "2:usage error, or an input that could not be read or parsed"})
 public final class Main implements Runnable {
-    private static final Set<String> TOP_LEVEL = Set.of("scan", "rules", "explain", "help", "-h", "--help", "-V",
-            "--version");
+    private static final Set<String> TOP_LEVEL = Set.of("scan", "rules", "explain", "completion", "help", "-h",
+            "--help", "-V", "--version");
+    private static final List<String> COMMANDS = List.of("scan", "rules", "explain", "completion", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +39,11 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams; never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+        String meant = args.length > 0 ? didYouMean(args[0]) : null;
+        if (meant != null) {
+            err.println("trailwatch: '" + args[0] + "' is neither a command nor a file; did you mean '" + meant + "'?");
+            return ExitCodes.ERROR;
+        }
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -47,6 +54,42 @@ public final class Main implements Runnable {
         ScanCommand scan = commandLine.getSubcommands().get("scan").getCommand();
         scan.stdin = stdin;
         return commandLine.execute(withDefaultCommand(args));
+    }
+
+    /**
+     * The command a first word that is no command and no existing path was probably meant to be
+     * (one or two letters off, as {@code scna} or {@code rule}), else null: better than "no such file".
+     */
+    static String didYouMean(String first) {
+        if (TOP_LEVEL.contains(first) || first.startsWith("-") || java.nio.file.Files.exists(java.nio.file.Path.of(
+                first.isEmpty() || first.indexOf('\0') >= 0 ? "." : first))) {
+            return null;
+        }
+        for (String command : COMMANDS) {
+            if (distance(first, command) <= (command.length() <= 4 ? 1 : 2)) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    /** Edit distance (insertions, deletions, substitutions, and swaps of neighbours). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** {@code trailwatch PATH} means {@code trailwatch scan PATH}. */
