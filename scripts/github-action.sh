@@ -96,9 +96,6 @@ cmd_prepare() {
 
 # Markdown table cell: no line breaks, pipes escaped, no HTML.
 JQ_CELL='def cell: tostring | gsub("[\r\n]+"; " ") | gsub("\\|"; "\\|") | gsub("<"; "&lt;");'
-# Workflow-command escaping, as GithubReport does.
-JQ_DATA='def data: tostring | gsub("%"; "%25") | gsub("\r"; "%0D") | gsub("\n"; "%0A");
-  def prop: data | gsub(":"; "%3A") | gsub(","; "%2C");'
 
 cmd_scan() {
   local path=${TRAILWATCH_PATH:-.} fail_on=${TRAILWATCH_FAIL_ON:-error} sarif=${TRAILWATCH_SARIF:-trailwatch.sarif}
@@ -129,10 +126,7 @@ cmd_scan() {
     return 0
   fi
 
-  # Input errors are annotations too (GithubReport annotates findings only).
-  jq -r "$JQ_DATA"' .errors[] | "::error " + ([("file=" + (.file | prop))]
-      + (if .line then ["line=\(.line)", "col=\(.column)"] else [] end) + ["title=trailwatch input error"]
-      | join(",")) + "::" + (.message | data)' "$json"
+  # Input errors are annotations already: the github report writes them at their positions.
 
   local findings
   findings=$(jq -r '.summary.findings' "$json")
