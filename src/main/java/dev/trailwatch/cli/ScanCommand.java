@@ -243,11 +243,12 @@ final class ScanCommand implements Callable<Integer> {
 
     /** Records the fingerprints of the findings that are not suppressed otherwise. */
     private boolean writeBaseline(ScanResult result, PrintWriter err) {
-        List<String> fingerprints = result.findings().stream()
+        List<Baseline.Entry> entries = result.findings().stream()
                 .filter(f -> !f.isSuppressed() || f.suppressed().kind().equals("baseline"))
-                .map(Finding::fingerprint).toList();
+                .map(f -> new Baseline.Entry(f.fingerprint(), f.ruleId(), f.resource().address(), f.location().file(),
+                        f.message())).toList();
         try {
-            Baseline.write(writeBaseline, fingerprints);
+            Baseline.write(writeBaseline, entries);
             return true;
         } catch (IOException e) {
             err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": " + e.getMessage());
