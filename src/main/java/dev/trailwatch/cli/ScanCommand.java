@@ -12,6 +12,7 @@ import dev.trailwatch.report.TextReport;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.RuleRunner;
+import dev.trailwatch.rules.SuppressionSettings;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.scan.FileCollector;
@@ -126,6 +127,10 @@ final class ScanCommand implements Callable<Integer> {
             + " (checkov:skip, trivy:ignore, kics-scan ignore, Metadata checkov/cfn_nag/guard)")
     boolean peerSuppressions;
 
+    @Option(names = "--no-inline-suppressions", description = "ignore trailwatch:ignore comments and Metadata"
+            + " ignores (each reported as TW100): only the project file's suppressions hold")
+    boolean noInlineSuppressions;
+
     @Option(names = "--strict", description = "also report values that cannot be known statically (TW000, note)")
     boolean strict;
 
@@ -176,8 +181,9 @@ final class ScanCommand implements Callable<Integer> {
         FindingPolicy policy = new FindingPolicy(displayPaths, new Fingerprints(fingerprintBase), config.ruleSettings(),
                 config.suppressions(), baselineFingerprints,
                 config.file() == null ? null : config.file().toAbsolutePath().getParent());
-        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now(),
-                peerSuppressions || config.peerSuppressions()), policy, parameters, variables,
+        SuppressionSettings suppressionSettings = new SuppressionSettings(!noInlineSuppressions
+                && config.inlineSuppressions(), peerSuppressions || config.peerSuppressions(), config.notIgnorable());
+        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now(), suppressionSettings), policy, parameters, variables,
                 displayPaths, maxFileSize, jobs);
         ScanResult result = scan(scanner, config);
 

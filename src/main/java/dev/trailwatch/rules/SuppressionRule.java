@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * TW100: a suppression that does not hold (no reason, an unknown rule id, past its expiry date,
- * or an inline comment that stands before or inside no resource). It does not apply, and says so
+ * an inline comment that stands before or inside no resource, a suppression in the code where the
+ * project allows them only in its project file, or of a rule the project makes not ignorable). It does not apply, and says so
  * where it is written.
  */
 @RuleInfo(id = "TW100", name = "SuppressionHolds", severity = Severity.WARNING,
@@ -24,15 +25,17 @@ import java.util.function.Consumer;
 public final class SuppressionRule extends Rule {
     private final Set<String> knownIds;
     private final LocalDate today;
+    private final SuppressionSettings settings;
 
-    public SuppressionRule(Set<String> knownIds, LocalDate today) {
+    public SuppressionRule(Set<String> knownIds, LocalDate today, SuppressionSettings settings) {
         this.knownIds = knownIds;
         this.today = today;
+        this.settings = settings;
     }
 
     /** For the registry: the metadata only matters there. */
     public SuppressionRule() {
-        this(Set.of(), LocalDate.now());
+        this(Set.of(), LocalDate.now(), SuppressionSettings.DEFAULT);
     }
 
     @Override
@@ -71,6 +74,15 @@ public final class SuppressionRule extends Rule {
         }
         if (s.kind() == Suppression.Kind.INLINE && s.resource() == null) {
             problems.add("stands before or inside no resource");
+        }
+        if (!settings.inline() && (s.kind() == Suppression.Kind.INLINE || s.kind() == Suppression.Kind.METADATA)) {
+            problems.add("is in the code, and this project allows suppressions only in its project file"
+                    + " (inline-suppressions: false)");
+        }
+        for (String id : s.ruleIds()) {
+            if (settings.notIgnorable().contains(id)) {
+                problems.add("suppresses " + id + ", which this project does not allow to be suppressed (ignorable: false)");
+            }
         }
         return problems.isEmpty() ? null : String.join(", ", problems);
     }

@@ -24,8 +24,10 @@ import java.util.Set;
  * fail-on: warning
  * exclude: [examples/**]
  * peer-suppressions: true   # honour checkov:skip, trivy:ignore, … of the same control
+ * inline-suppressions: false  # only this file's suppressions hold; comments and Metadata are TW100
  * rules:
  *   TW004: off          # or error, warning, note
+ *   TW001: {severity: error, ignorable: false}   # no suppression may silence it
  * suppressions:
  *   - id: TW001          # or ids: [TW001, TW002]
  *     resource: aws_cloudtrail.legacy
@@ -35,15 +37,15 @@ import java.util.Set;
  * </pre>
  */
 public record ProjectConfig(Path file, String failOn, List<String> excludes, Map<String, String> ruleSettings,
-        List<Suppression> suppressions, boolean peerSuppressions) {
+        List<Suppression> suppressions, boolean peerSuppressions, boolean inlineSuppressions, Set<String> notIgnorable) {
     public static final String NAME = ".trailwatch.yml";
     private static final Set<String> TOP_LEVEL = Set.of("fail-on", "exclude", "rules", "suppressions",
-            "peer-suppressions");
+            "peer-suppressions", "inline-suppressions");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("id", "ids", "resource", "file", "reason", "expires");
     private static final Set<String> SETTINGS = Set.of("off", "error", "warning", "note");
 
     public static ProjectConfig none() {
-        return new ProjectConfig(null, null, List.of(), Map.of(), List.of(), false);
+        return new ProjectConfig(null, null, List.of(), Map.of(), List.of(), false, true, Set.of());
     }
 
     /** The nearest .trailwatch.yml from the folder up to the git root (or the file system's root). */
@@ -63,7 +65,7 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, 1024 * 1024));
         Value root = DocumentParser.parseYaml(file.text());
         if (root == null) {
-            return new ProjectConfig(path, null, List.of(), Map.of(), List.of(), false);
+            return new ProjectConfig(path, null, List.of(), Map.of(), List.of(), false, true, Set.of());
         }
         if (!(root instanceof Value.MapValue map)) {
             throw new InputException("the project file must be a mapping", root.range().start());
@@ -73,6 +75,8 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         Map<String, String> rules = new LinkedHashMap<>();
         List<Suppression> suppressions = new ArrayList<>();
         boolean peerSuppressions = false;
+        boolean inlineSuppressions = true;
+        Set<String> notIgnorable = new java.util.TreeSet<>();
         for (Value.Entry entry : map.entries().values()) {
             switch (entry.key()) {
                 case "fail-on" -> failOn = text(entry.value());
@@ -87,14 +91,35 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
                                 entry.value().range().start());
                     }
                     for (Value.Entry rule : ruleMap.entries().values()) {
-                        // YAML 1.1 reads a bare off as false.
-                        String setting = rule.value() instanceof Value.Bool b && !b.value() ? "off" : text(rule.value());
                         if (!knownRules.contains(rule.key())) {
                             throw new InputException("unknown rule '" + rule.key() + "'", rule.keyRange().start());
                         }
+                        // TW001: warning, or TW001: {severity: warning, ignorable: false}
+                        Value severity = rule.value();
+                        if (rule.value() instanceof Value.MapValue options) {
+                            for (Value.Entry option : options.entries().values()) {
+                                if (!option.key().equals("severity") && !option.key().equals("ignorable")) {
+                                    throw new InputException("unknown key '" + option.key() + "' in a rule; known:"
+                                            + " ignorable, severity", option.keyRange().start());
+                                }
+                            }
+                            severity = options.get("severity");
+                            Value ignorable = options.get("ignorable");
+                            if (ignorable != null && !(ignorable instanceof Value.Bool)) {
+                                throw new InputException("ignorable is true or false", ignorable.range().start());
+                            }
+                            if (ignorable instanceof Value.Bool b && !b.value()) {
+                                notIgnorable.add(rule.key());
+                            }
+                        }
+                        if (severity == null) {
+                            continue;
+                        }
+                        // YAML 1.1 reads a bare off as false.
+                        String setting = severity instanceof Value.Bool b && !b.value() ? "off" : text(severity);
                         if (!SETTINGS.contains(setting)) {
                             throw new InputException("a rule is off, error, warning or note, not '" + setting + "'",
-                                    rule.value().range().start());
+                                    severity.range().start());
                         }
                         rules.put(rule.key(), setting);
                     }
@@ -104,18 +129,21 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
                         suppressions.add(suppression(file, item));
                     }
                 }
-                case "peer-suppressions" -> {
-                    if (!(entry.value() instanceof Value.Bool b)) {
-                        throw new InputException("peer-suppressions is true or false", entry.value().range().start());
-                    }
-                    peerSuppressions = b.value();
-                }
+                case "peer-suppressions" -> peerSuppressions = bool(entry);
+                case "inline-suppressions" -> inlineSuppressions = bool(entry);
                 default -> throw new InputException("unknown key '" + entry.key() + "'; known: exclude, fail-on,"
                         + " peer-suppressions, rules, suppressions", entry.keyRange().start());
             }
         }
         return new ProjectConfig(path, failOn, List.copyOf(excludes), Map.copyOf(rules), List.copyOf(suppressions),
-                peerSuppressions);
+                peerSuppressions, inlineSuppressions, Set.copyOf(notIgnorable));
+    }
+
+    private static boolean bool(Value.Entry entry) throws InputException {
+        if (!(entry.value() instanceof Value.Bool b)) {
+            throw new InputException(entry.key() + " is true or false", entry.value().range().start());
+        }
+        return b.value();
     }
 
     private static Suppression suppression(SourceFile file, Value item) throws InputException {

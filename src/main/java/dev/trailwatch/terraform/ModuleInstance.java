@@ -195,7 +195,13 @@ final class ModuleInstance {
                 extents.computeIfAbsent(declared.file(), f -> new LinkedHashMap<>()).put(resource, declared.block().range());
             }
         }
-        for (String name : module.moduleCalls.keySet()) {
+        for (Map.Entry<String, Module.Declared> call : module.moduleCalls.entrySet()) {
+            // The call's block, as a target for comments: a suppression written there covers its findings.
+            Module.Declared declared = call.getValue();
+            Resource block = new Resource("module", call.getKey(), prefix + "module." + call.getKey(),
+                    declared.file().locate(header(declared.block())), null);
+            extents.computeIfAbsent(declared.file(), f -> new LinkedHashMap<>()).put(block, declared.block().range());
+            String name = call.getKey();
             List<ModuleInstance> instances = children(name);
             if (instances != null) {
                 for (ModuleInstance child : instances) {
