@@ -164,6 +164,7 @@ final class ScanCommand implements Callable<Integer> {
         Set<String> baselineFingerprints;
         try {
             config = projectConfig(displayPaths);
+            applyProjectOptions(config.options());
             reports = reportTargets(displayPaths);
             String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
             threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
@@ -213,6 +214,33 @@ final class ScanCommand implements Callable<Integer> {
         boolean failing = threshold != null
                 && result.reported().stream().map(Finding::severity).anyMatch(s -> s.atLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /** The project file's options (var-files, vars, parameters-files, parameters in their own lists). */
+    private ProjectConfig.ScanOptions projectOptions = ProjectConfig.ScanOptions.NONE_SET;
+
+    /** Takes each option the project file sets unless the command line gave it: the command line wins. */
+    private void applyProjectOptions(ProjectConfig.ScanOptions options) {
+        projectOptions = options;
+        if (!given("--strict") && options.strict() != null) {
+            strict = options.strict();
+        }
+        if (!given("--baseline") && options.baseline() != null) {
+            baseline = options.baseline();
+        }
+        if (!given("--format") && !options.formats().isEmpty()) {
+            formats = new ArrayList<>(options.formats());
+        }
+        if (!given("--jobs") && options.jobs() != null) {
+            jobs = options.jobs();
+        }
+        if (!given("--max-file-size") && options.maxFileSize() != null) {
+            maxFileSize = options.maxFileSize();
+        }
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private boolean failOnGiven() {
@@ -268,6 +296,13 @@ final class ScanCommand implements Callable<Integer> {
      */
     private List<VariableInputs.Option> variableOptions() throws UsageException {
         List<VariableInputs.Option> ordered = new ArrayList<>();
+        // The project file's first, so that the command line's, applied after them, win.
+        for (Path file : projectOptions.varFiles()) {
+            ordered.add(new VariableInputs.Option(true, file.toString()));
+        }
+        for (String value : projectOptions.vars()) {
+            ordered.add(new VariableInputs.Option(false, value));
+        }
         int nextVar = 0;
         int nextFile = 0;
         List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -452,7 +487,12 @@ final class ScanCommand implements Callable<Integer> {
     /** Files first, then --parameter options, so that a single option overrides a shared file. */
     private ParameterValues parameters() throws UsageException {
         ParameterValues values = ParameterValues.none();
-        for (Path file : parameterFiles) {
+        // The project file's first, so that the command line's, applied after them, win.
+        List<Path> files = new ArrayList<>(projectOptions.parameterFiles());
+        files.addAll(parameterFiles);
+        List<String> options = new ArrayList<>(projectOptions.parameters());
+        options.addAll(parameterOptions);
+        for (Path file : files) {
             try {
                 byte[] bytes = SourceFile.readBytes(file, maxFileSize);
                 values.addFile(SourceFile.decode(file, file.toString(), bytes));
@@ -462,7 +502,7 @@ final class ScanCommand implements Callable<Integer> {
                 throw new UsageException(where + ": " + e.getMessage());
             }
         }
-        for (String option : parameterOptions) {
+        for (String option : options) {
             try {
                 values.addOption(option);
             } catch (InputException e) {

@@ -1,6 +1,6 @@
 package dev.trailwatch.suppress;
 
-import dev.trailwatch.document.DocumentParser;
+import dev.trailwatch.document.PlainYaml;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.InputException;
@@ -37,22 +37,38 @@ import java.util.Set;
  * </pre>
  */
 public record ProjectConfig(Path file, String failOn, List<String> excludes, Map<String, String> ruleSettings,
-        List<Suppression> suppressions, boolean peerSuppressions, boolean inlineSuppressions, Set<String> notIgnorable) {
+        List<Suppression> suppressions, boolean peerSuppressions, boolean inlineSuppressions, Set<String> notIgnorable,
+        ScanOptions options) {
     public static final String NAME = ".trailwatch.yml";
+    /** The other spelling, found as well (one per folder; .yml first). */
+    public static final String OTHER_NAME = ".trailwatch.yaml";
+
+    /**
+     * The scan options the project file may set (null or empty: not set); paths are relative to
+     * the project file's folder. Command-line options win over each.
+     */
+    public record ScanOptions(List<Path> varFiles, List<String> vars, List<Path> parameterFiles, List<String> parameters,
+            Boolean strict, Path baseline, List<String> formats, Integer jobs, Long maxFileSize) {
+        public static final ScanOptions NONE_SET = new ScanOptions(List.of(), List.of(), List.of(), List.of(), null, null,
+                List.of(), null, null);
+    }
     private static final Set<String> TOP_LEVEL = Set.of("fail-on", "exclude", "rules", "suppressions",
-            "peer-suppressions", "inline-suppressions");
+            "peer-suppressions", "inline-suppressions", "var-files", "vars", "parameters-files", "parameters", "strict",
+            "baseline", "formats", "jobs", "max-file-size");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("id", "ids", "resource", "file", "reason", "expires");
     private static final Set<String> SETTINGS = Set.of("off", "error", "warning", "note");
 
     public static ProjectConfig none() {
-        return new ProjectConfig(null, null, List.of(), Map.of(), List.of(), false, true, Set.of());
+        return new ProjectConfig(null, null, List.of(), Map.of(), List.of(), false, true, Set.of(), ScanOptions.NONE_SET);
     }
 
     /** The nearest .trailwatch.yml from the folder up to the git root (or the file system's root). */
     public static Path find(Path start) {
         for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve(NAME))) {
-                return p.resolve(NAME);
+            for (String name : List.of(NAME, OTHER_NAME)) {
+                if (Files.isRegularFile(p.resolve(name))) {
+                    return p.resolve(name);
+                }
             }
             if (Files.exists(p.resolve(".git"))) {
                 return null;
@@ -63,9 +79,10 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
 
     public static ProjectConfig read(Path path, String shown, Set<String> knownRules) throws InputException {
         SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, 1024 * 1024));
-        Value root = DocumentParser.parseYaml(file.text());
+        // The project file is YAML by YAML's own rules (aliases, merge keys): CloudFormation's do not apply.
+        Value root = PlainYaml.parse(file.text());
         if (root == null) {
-            return new ProjectConfig(path, null, List.of(), Map.of(), List.of(), false, true, Set.of());
+            return new ProjectConfig(path, null, List.of(), Map.of(), List.of(), false, true, Set.of(), ScanOptions.NONE_SET);
         }
         if (!(root instanceof Value.MapValue map)) {
             throw new InputException("the project file must be a mapping", root.range().start());
@@ -77,6 +94,16 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         boolean peerSuppressions = false;
         boolean inlineSuppressions = true;
         Set<String> notIgnorable = new java.util.TreeSet<>();
+        Path folder = path.toAbsolutePath().getParent();
+        List<Path> varFiles = new ArrayList<>();
+        List<String> vars = new ArrayList<>();
+        List<Path> parameterFiles = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        Boolean strict = null;
+        Path baseline = null;
+        List<String> formats = new ArrayList<>();
+        Integer jobs = null;
+        Long maxFileSize = null;
         for (Value.Entry entry : map.entries().values()) {
             switch (entry.key()) {
                 case "fail-on" -> failOn = text(entry.value());
@@ -129,6 +156,31 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
                         suppressions.add(suppression(file, item));
                     }
                 }
+                case "var-files" -> {
+                    for (Value item : list(entry.value())) {
+                        varFiles.add(folder.resolve(text(item)));
+                    }
+                }
+                case "parameters-files" -> {
+                    for (Value item : list(entry.value())) {
+                        parameterFiles.add(folder.resolve(text(item)));
+                    }
+                }
+                case "vars" -> vars.addAll(assignments(entry));
+                case "parameters" -> parameters.addAll(assignments(entry));
+                case "strict" -> strict = bool(entry);
+                case "baseline" -> baseline = folder.resolve(text(entry.value()));
+                case "formats" -> {
+                    for (Value item : list(entry.value())) {
+                        // FORMAT or FORMAT=FILE, the file relative to this folder, as --format takes them.
+                        String format = text(item);
+                        int eq = format.indexOf('=');
+                        formats.add(eq < 0 || format.substring(eq + 1).equals("-") ? format
+                                : format.substring(0, eq + 1) + folder.resolve(format.substring(eq + 1)));
+                    }
+                }
+                case "jobs" -> jobs = (int) number(entry, 1, 1024);
+                case "max-file-size" -> maxFileSize = number(entry, 1, Long.MAX_VALUE);
                 case "peer-suppressions" -> peerSuppressions = bool(entry);
                 case "inline-suppressions" -> inlineSuppressions = bool(entry);
                 default -> throw new InputException("unknown key '" + entry.key() + "'; known: exclude, fail-on,"
@@ -136,7 +188,35 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
             }
         }
         return new ProjectConfig(path, failOn, List.copyOf(excludes), Map.copyOf(rules), List.copyOf(suppressions),
-                peerSuppressions, inlineSuppressions, Set.copyOf(notIgnorable));
+                peerSuppressions, inlineSuppressions, Set.copyOf(notIgnorable), new ScanOptions(List.copyOf(varFiles),
+                List.copyOf(vars), List.copyOf(parameterFiles), List.copyOf(parameters), strict, baseline,
+                List.copyOf(formats), jobs, maxFileSize));
+    }
+
+    /** {@code {NAME: VALUE, …}} as NAME=VALUE, as --var and --parameter take them. */
+    private static List<String> assignments(Value.Entry entry) throws InputException {
+        if (!(entry.value() instanceof Value.MapValue map)) {
+            throw new InputException(entry.key() + " is a mapping of names to values", entry.value().range().start());
+        }
+        List<String> out = new ArrayList<>();
+        for (Value.Entry e : map.entries().values()) {
+            out.add(e.key() + "=" + text(e.value()));
+        }
+        return out;
+    }
+
+    private static long number(Value.Entry entry, long min, long max) throws InputException {
+        String text = Values.scalarText(entry.value());
+        try {
+            long n = Long.parseLong(text == null ? "" : text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InputException(entry.key() + " is a whole number from " + min + (max == Long.MAX_VALUE ? " up"
+                : " to " + max), entry.value().range().start());
     }
 
     private static boolean bool(Value.Entry entry) throws InputException {
