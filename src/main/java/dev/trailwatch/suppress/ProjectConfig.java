@@ -183,8 +183,8 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
                 case "max-file-size" -> maxFileSize = number(entry, 1, Long.MAX_VALUE);
                 case "peer-suppressions" -> peerSuppressions = bool(entry);
                 case "inline-suppressions" -> inlineSuppressions = bool(entry);
-                default -> throw new InputException("unknown key '" + entry.key() + "'; known: exclude, fail-on,"
-                        + " peer-suppressions, rules, suppressions", entry.keyRange().start());
+                default -> throw new InputException("unknown key '" + entry.key() + "'; known: "
+                        + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL)), entry.keyRange().start());
             }
         }
         return new ProjectConfig(path, failOn, List.copyOf(excludes), Map.copyOf(rules), List.copyOf(suppressions),

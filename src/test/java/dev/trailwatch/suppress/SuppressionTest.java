@@ -190,7 +190,8 @@ class SuppressionTest {
         Files.writeString(config, "rules:\n  TW004: off\nfailon: warning\n", StandardCharsets.UTF_8);
         Cli.Run run = Cli.run("scan", "-q", "--config", config.toString(), template.toString());
         assertEquals(ExitCodes.ERROR, run.exitCode());
-        assertTrue(run.err().strip().endsWith(".trailwatch.yml:3:1: unknown key 'failon'; known: exclude, fail-on,"
-                + " peer-suppressions, rules, suppressions"), run.err());
+        assertTrue(run.err().strip().endsWith(".trailwatch.yml:3:1: unknown key 'failon'; known: baseline, exclude,"
+                + " fail-on, formats, inline-suppressions, jobs, max-file-size, parameters, parameters-files,"
+                + " peer-suppressions, rules, strict, suppressions, var-files, vars"), run.err());
     }
 }
