@@ -336,6 +336,13 @@ final class ScanCommand implements Callable<Integer> {
         try {
             byte[] bytes = stdin.readAllBytes();
             SourceFile text = SourceFile.decode(Paths.get(stdinFilename), stdinFilename, bytes);
+            if (!given("--stdin-filename") && !mayBeTemplateOrPlan(text.text())) {
+                // Unnamed, only its content says what it is, and Terraform is not told by content: say so.
+                List<InputError> errors = new ArrayList<>(collected.errors());
+                errors.add(new InputError(stdinFilename, null, "standard input is not a CloudFormation template or a"
+                        + " Terraform plan; for Terraform pass --stdin-filename NAME.tf (it is then read with its folder)"));
+                return scanner.scan(collected.files(), errors);
+            }
             return scanner.scan(text, collected.files(), collected.errors());
         } catch (InputException e) {
             List<InputError> errors = new ArrayList<>(collected.errors());
@@ -346,6 +353,12 @@ final class ScanCommand implements Callable<Integer> {
             errors.add(new InputError(stdinFilename, null, "cannot be read: " + e.getMessage()));
             return scanner.scan(collected.files(), errors);
         }
+    }
+
+    /** Whether text unnamed on standard input may be a template or a plan (JSON, or YAML with Resources). */
+    private static boolean mayBeTemplateOrPlan(String text) {
+        return text.isBlank() || dev.trailwatch.document.DocumentParser.looksLikeJson(text) || text.contains("Resources")
+                || text.contains("AWSTemplateFormatVersion");
     }
 
     /** One report of the run and where it goes: a file, or stdout when {@code file} is null. */

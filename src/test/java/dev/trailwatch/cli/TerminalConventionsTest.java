@@ -45,4 +45,14 @@ class TerminalConventionsTest {
         assertEquals(ExitCodes.FINDINGS, Cli.run("scan", "-q", TEMPLATE).exitCode(), "without it, findings fail");
         assertEquals(ExitCodes.ERROR, Cli.run("scan", "--soft-fail", "--fail-on", "bogus", TEMPLATE).exitCode());
     }
+
+    @Test
+    void terraformOnStandardInputWithoutANameIsAnErrorThatSaysWhatToPass() {
+        Cli.Run run = Cli.runWithInput("resource \"aws_cloudtrail\" \"t\" {\n  name = \"x\"\n}\n", "scan", "-q", "-");
+        assertEquals(ExitCodes.ERROR, run.exitCode());
+        assertEquals("<stdin>: error: standard input is not a CloudFormation template or a Terraform plan; for"
+                + " Terraform pass --stdin-filename NAME.tf (it is then read with its folder)", run.err().strip());
+        Cli.Run template = Cli.runWithInput("Resources:\n  T:\n    Type: AWS::CloudTrail::Trail\n", "scan", "-q", "-");
+        assertEquals(ExitCodes.FINDINGS, template.exitCode(), "a template needs no name");
+    }
 }
