@@ -44,7 +44,7 @@ public final class SarifReport implements Report {
         writeTool(json, rules);
         json.writeObjectFieldStart("originalUriBaseIds");
         json.writeObjectFieldStart("%SRCROOT%");
-        json.writeStringField("uri", Path.of("").toAbsolutePath().toUri().toString());
+        json.writeStringField("uri", sourceRoot().toUri().toString());
         json.writeEndObject();
         json.writeEndObject();
         json.writeArrayFieldStart("results");
@@ -203,14 +203,30 @@ public final class SarifReport implements Report {
 
     private static void writeArtifact(JsonGenerator json, String displayPath) throws IOException {
         json.writeObjectFieldStart("artifactLocation");
-        Path file = Path.of(displayPath);
-        if (file.isAbsolute()) {
+        Path file = Path.of("").toAbsolutePath().resolve(displayPath).normalize();
+        Path root = sourceRoot();
+        if (!file.startsWith(root)) {
             json.writeStringField("uri", file.toUri().toString());
         } else {
-            json.writeStringField("uri", relativeUri(displayPath));
+            json.writeStringField("uri", relativeUri(root.relativize(file).toString()));
             json.writeStringField("uriBaseId", "%SRCROOT%");
         }
         json.writeEndObject();
+    }
+
+    /**
+     * {@code %SRCROOT%}: the repository's root (the nearest folder up from the working directory
+     * that holds .git), so that paths are the repository's own even when trailwatch runs in a
+     * subfolder, as code scanning matches them; the working directory outside a repository.
+     */
+    static Path sourceRoot() {
+        Path here = Path.of("").toAbsolutePath().normalize();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return here;
     }
 
     private static void writePhysical(JsonGenerator json, Location location) throws IOException {
