@@ -127,6 +127,10 @@ final class ScanCommand implements Callable<Integer> {
             + " (checkov:skip, trivy:ignore, kics-scan ignore, Metadata checkov/cfn_nag/guard)")
     boolean peerSuppressions;
 
+    @Option(names = "--list-suppressions", description = "text format: after the findings, every suppression that"
+            + " held: where it is written, its kind, rules, reason, expiry and how many findings it silenced")
+    boolean listSuppressions;
+
     @Option(names = "--no-inline-suppressions", description = "ignore trailwatch:ignore comments and Metadata"
             + " ignores (each reported as TW100): only the project file's suppressions hold")
     boolean noInlineSuppressions;
@@ -445,7 +449,7 @@ final class ScanCommand implements Callable<Integer> {
                 CommandLine.Help.Ansi.AUTO.enabled());
         switch (name.toLowerCase(Locale.ROOT)) {
             case "text":
-                return new TextReport(showSource, colour, paths);
+                return new TextReport(showSource, colour, paths, listSuppressions);
             case "json":
                 return new JsonReport();
             case "sarif":

@@ -52,6 +52,34 @@ public final class JsonReport implements Report {
         json.writeNumberField("suppressed", result.suppressed());
         json.writeNumberField("unknownValues", result.unknownValues());
         json.writeEndObject();
+        // Every suppression that held, for a reviewer: where it is written, what it silenced, why, until when.
+        json.writeArrayFieldStart("suppressions");
+        for (ScanResult.SuppressionInForce s : result.suppressionsInForce()) {
+            json.writeStartObject();
+            json.writeStringField("kind", s.kind());
+            if (s.at() != null) {
+                json.writeStringField("file", s.at().file());
+                json.writeNumberField("line", s.at().line());
+                json.writeNumberField("column", s.at().column());
+            }
+            json.writeArrayFieldStart("rules");
+            for (String rule : s.rules()) {
+                json.writeString(rule);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("resources");
+            for (String resource : s.resources()) {
+                json.writeString(resource);
+            }
+            json.writeEndArray();
+            json.writeStringField("reason", s.reason());
+            if (s.expires() != null) {
+                json.writeStringField("expires", s.expires().toString());
+            }
+            json.writeNumberField("findings", s.findings());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
         json.flush();
         out.write("\n");

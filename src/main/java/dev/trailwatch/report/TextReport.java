@@ -23,15 +23,22 @@ public final class TextReport implements Report {
     private final boolean showSource;
     private final boolean colour;
     private final DisplayPaths paths;
+    private final boolean listSuppressions;
 
     public TextReport() {
         this(false, false, null);
     }
 
     public TextReport(boolean showSource, boolean colour, DisplayPaths paths) {
+        this(showSource, colour, paths, false);
+    }
+
+    /** With {@code listSuppressions}, every suppression that held follows the findings, one a line. */
+    public TextReport(boolean showSource, boolean colour, DisplayPaths paths, boolean listSuppressions) {
         this.showSource = showSource;
         this.colour = colour;
         this.paths = paths;
+        this.listSuppressions = listSuppressions;
     }
 
     @Override
@@ -58,6 +65,23 @@ public final class TextReport implements Report {
                     out.write("    " + " ".repeat(Math.max(0, f.location().column() - 1)) + "^\n");
                 }
             }
+        }
+        if (listSuppressions) {
+            writeSuppressions(result, out);
+        }
+    }
+
+    /**
+     * {@code file:line:col: suppression KIND RULES on RESOURCES: reason (expires DATE); N findings},
+     * in the compiler form, so that an editor jumps to each; a baseline has no place of its own.
+     */
+    private void writeSuppressions(ScanResult result, Writer out) throws IOException {
+        for (ScanResult.SuppressionInForce s : result.suppressionsInForce()) {
+            String where = s.at() == null ? "(baseline)" : s.at().file() + ":" + s.at().line() + ":" + s.at().column();
+            out.write(where + ": suppression " + s.kind() + " " + String.join(",", s.rules()) + " on "
+                    + String.join(", ", s.resources()) + ": " + s.reason()
+                    + (s.expires() == null ? "" : " (expires " + s.expires() + ")") + "; " + s.findings()
+                    + (s.findings() == 1 ? " finding" : " findings") + "\n");
         }
     }
 

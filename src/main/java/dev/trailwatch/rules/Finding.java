@@ -24,8 +24,15 @@ public record Finding(String ruleId, Severity severity, Location location, Resou
     /** Another place that explains the finding, such as the default that made a value empty. */
     public record Related(Location location, String message) {}
 
-    /** Why a finding is suppressed: {@code kind} is inline, metadata, config or baseline. */
-    public record Suppressed(String kind, String reason, LocalDate expires) {}
+    /**
+     * Why a finding is suppressed: {@code kind} is inline, metadata, config, peer or baseline;
+     * {@code at} is where the suppression is written (null for a baseline).
+     */
+    public record Suppressed(String kind, String reason, LocalDate expires, Location at) {
+        public Suppressed(String kind, String reason, LocalDate expires) {
+            this(kind, reason, expires, null);
+        }
+    }
 
     public Finding withFingerprint(String value) {
         return new Finding(ruleId, severity, location, resource, message, remediation, related, value, suppressed, aspect);

@@ -75,7 +75,7 @@ public final class RuleRunner {
             boolean holds = s.kind() == Suppression.Kind.PEER ? peerHolds(s, finding.ruleId())
                     : s.ruleIds().contains(finding.ruleId()) && suppressions.problem(s) == null;
             if (holds) {
-                return finding.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires()));
+                return finding.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires(), s.location()));
             }
         }
         return finding;

@@ -21,6 +21,36 @@ public record ScanResult(List<Finding> findings, List<InputError> errors, int fi
         return findings.stream().filter(f -> !f.isSuppressed()).toList();
     }
 
+    /**
+     * One suppression that held, as a reviewer sees it: where it is written, its kind, reason and
+     * expiry, the rules and resources of the findings it silenced, and how many.
+     */
+    public record SuppressionInForce(String kind, dev.trailwatch.source.Location at, String reason,
+            java.time.LocalDate expires, java.util.SortedSet<String> rules, java.util.SortedSet<String> resources,
+            int findings) {}
+
+    /** Every suppression that silenced a finding of this scan, in the order of where it is written. */
+    public List<SuppressionInForce> suppressionsInForce() {
+        java.util.Map<String, SuppressionInForce> byPlace = new java.util.TreeMap<>();
+        for (Finding f : findings) {
+            if (!f.isSuppressed()) {
+                continue;
+            }
+            Finding.Suppressed s = f.suppressed();
+            String key = (s.at() == null ? "\uffff" : s.at().file() + String.format(":%09d:%09d", s.at().line(),
+                    s.at().column())) + "\n" + s.kind() + "\n" + s.reason();
+            SuppressionInForce known = byPlace.get(key);
+            java.util.SortedSet<String> rules = new java.util.TreeSet<>(known == null ? java.util.Set.of() : known.rules());
+            java.util.SortedSet<String> resources = new java.util.TreeSet<>(known == null ? java.util.Set.of()
+                    : known.resources());
+            rules.add(f.ruleId());
+            resources.add(f.resource().address());
+            byPlace.put(key, new SuppressionInForce(s.kind(), s.at(), s.reason(), s.expires(), rules, resources,
+                    known == null ? 1 : known.findings() + 1));
+        }
+        return List.copyOf(byPlace.values());
+    }
+
     public int suppressed() {
         return (int) findings.stream().filter(Finding::isSuppressed).count();
     }

@@ -56,7 +56,7 @@ public final class FindingPolicy {
         }
         for (Suppression s : suppressions) {
             if (s.ruleIds().contains(f.ruleId()) && covers(s, f) && checker.problem(s) == null) {
-                return f.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires()));
+                return f.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires(), s.location()));
             }
         }
         if (baseline.contains(f.fingerprint())) {

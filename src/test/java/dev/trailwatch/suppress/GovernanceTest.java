@@ -97,4 +97,19 @@ class GovernanceTest {
                 + " cloud_watch_logs_group_arn and cloud_watch_logs_role_arn are not set"),
                 Cli.run("scan", "-q", "testdata/terraform/module-suppression").outLines());
     }
+
+    @Test
+    void listSuppressionsShowsEachOneInForceWhereItIsWritten() {
+        List<String> lines = Cli.run("scan", "-q", "--list-suppressions", "testdata/suppress/inline.yaml").outLines()
+                .stream().filter(l -> l.contains(": suppression ")).toList();
+        assertEquals(List.of(
+                "testdata/suppress/inline.yaml:4:3: suppression inline TW001 on ArchiveTrail: this trail only archives"
+                        + " to S3; CloudWatch delivery is org-wide (expires 2099-12-31); 1 finding",
+                "testdata/suppress/inline.yaml:24:3: suppression inline TW001 on SeveralRulesTrail: several rules,"
+                        + " spaces after the commas; 1 finding",
+                "testdata/suppress/inline.yaml:33:7: suppression inline TW001 on LastLineTrail: indented under"
+                        + " LastLineTrail, so it is LastLineTrail's, not NextTrail's; 1 finding"), lines);
+        assertEquals(List.of(), Cli.run("scan", "-q", "testdata/suppress/inline.yaml").outLines().stream()
+                .filter(l -> l.contains(": suppression ")).toList(), "only when asked for");
+    }
 }
