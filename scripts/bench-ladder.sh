@@ -4,6 +4,7 @@
 #       runs; time per MB at the top size against the bottom one; HashiCorp's Go parser on the
 #       same .tf files when Go is there (installed with apt when missing and allowed);
 #   (e) one YAML template whose single string is 16 MB.
+# LADDER_KINDS chooses the kinds of input (default "tf-corpus tf-trails cfn-json cfn-yaml").
 # Inputs are written under $tmp at bench time by scripts/bench-inputs.py, and removed with it.
 
 ladder_runs=${LADDER_RUNS:-3}
@@ -139,11 +140,10 @@ fi
 # ---- (d) the size ladder ----
 setup_go
 echo "(d) size ladder: ${sizes[*]} MB, $ladder_runs runs each, at most $bench_timeout s a run"
-kinds=(tf-trails cfn-json cfn-yaml)
-if [ -d "$shared/corpus/terraform" ]; then
-  kinds=(tf-corpus "${kinds[@]}")
-else
+read -r -a kinds <<<"${LADDER_KINDS:-tf-corpus tf-trails cfn-json cfn-yaml}"
+if [ "${kinds[0]}" = tf-corpus ] && [ ! -d "$shared/corpus/terraform" ]; then
   echo "  tf-corpus: SKIP (corpus folder $shared/corpus/terraform not found)"
+  kinds=("${kinds[@]:1}")
 fi
 for kind in "${kinds[@]}"; do
   case "$kind" in
