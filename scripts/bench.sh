@@ -3,15 +3,21 @@
 #   (a) one small CloudFormation template, cold, RUNS times: median wall time and peak RSS;
 #   (b) the whole ../shared/corpus/cloudformation folder, RUNS times: median wall, max peak RSS,
 #       throughput in MB/s and files/s over the templates cfn-oracle.tsv lists.
-# Wall time and max RSS come from GNU time (/usr/bin/time -f '%e %M').
-# Env: RUNS (default 10), BENCH_SMALL (template for (a)), SHARED_DIR (default "$root/../shared").
+#   (c) to (e): scripts/bench-ladder.sh (sizes 1 to 20 MB, the scaling check, the Go parser side
+#       by side, -j 1 against -j 2, a 16 MB YAML string); BENCH_LADDER=0 skips them, BENCH_JOBS=0
+#       skips -j 1 against -j 2.
+# Wall time and max RSS come from GNU time (/usr/bin/time -f '%e %M'). Prints every figure, and
+# exits 1 when a target is missed.
+# Env: RUNS (default 10), BENCH_SMALL (template for (a)), SHARED_DIR (default "$root/../shared"),
+# TRAILWATCH (the command timed; default bin/trailwatch).
 # Targets: single template <= 0.35 s median; corpus <= 1.0 s wall and <= 300 MB peak RSS.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=${RUNS:-10}
 gnu_time=/usr/bin/time
-tw="$root/bin/trailwatch"
+tw=${TRAILWATCH:-"$root/bin/trailwatch"}
+missed=0
 
 case "$runs" in ''|*[!0-9]*|0) echo "RUNS must be a positive integer (got '$runs')" >&2; exit 2 ;; esac
 if [ ! -x "$gnu_time" ]; then
@@ -65,10 +71,23 @@ if int(nfiles) > 0:
     print(f"  input: {nfiles} files, {mb:.2f} MB;  throughput: {mb / med:.2f} MB/s, {int(nfiles) / med:.0f} files/s (at median wall)" if med > 0 else f"  input: {nfiles} files, {mb:.2f} MB")
 verdict = med <= float(wall_target)
 print(f"  target wall <= {wall_target} s median: {'MEETS' if verdict else 'MISSES'} ({med:.2f} s)")
+ok = True
 if rss_target != "-":
     ok = peak <= float(rss_target)
     print(f"  target peak RSS <= {rss_target} MB: {'MEETS' if ok else 'MISSES'} ({peak:.1f} MB)")
+sys.exit(0 if verdict and ok else 3)
 PY
+}
+
+# check CMD...: runs a summary; a missed target (exit 3) is counted, any other failure stops here.
+check() {
+  local rc=0
+  "$@" || rc=$?
+  if [ "$rc" -eq 3 ]; then
+    missed=$((missed + 1))
+  elif [ "$rc" -ne 0 ]; then
+    exit "$rc"
+  fi
 }
 
 # (a) single small template
@@ -95,7 +114,7 @@ if [ ! -f "$small" ]; then
 fi
 echo "(a) single template, cold JVM each run: $small ($(wc -c <"$small") bytes)"
 bench small "$small"
-summarise small 0 0 0.35 -
+check summarise small 0 0 0.35 -
 echo
 
 # (a') one Terraform file as pre-commit names it: its folder is evaluated, callers looked up to the git root.
@@ -103,7 +122,7 @@ tf_small=${BENCH_TF:-$root/testdata/terraform/basic/main.tf}
 if [ -f "$tf_small" ]; then
   echo "(a') single Terraform file, cold JVM each run: $tf_small (its folder is evaluated with it)"
   bench tf_small "$tf_small"
-  summarise tf_small 0 0 0.35 -
+  check summarise tf_small 0 0 0.35 -
   echo
 fi
 
@@ -111,8 +130,9 @@ fi
 corpus="$shared/corpus/cloudformation"
 if [ ! -d "$corpus" ]; then
   echo "(b) SKIP: corpus folder $corpus not found"
-  exit 0
+  corpus=
 fi
+if [ -n "$corpus" ]; then
 corpus=$(cd "$corpus" && pwd)
 # The templates are the files cfn-oracle.tsv lists (776: those that mention AWSTemplateFormatVersion
 # or an AWS:: type); the scan also reads and skips the folder's other JSON/YAML files.
@@ -132,4 +152,16 @@ PY
 )
 echo "(b) CloudFormation corpus: $corpus"
 bench corpus "$corpus"
-summarise corpus "$nbytes" "$nfiles" 1.0 300
+check summarise corpus "$nbytes" "$nfiles" 1.0 300
+echo
+fi
+
+if [ "${BENCH_LADDER:-1}" != 0 ]; then
+  source "$root/scripts/bench-ladder.sh"
+fi
+
+if [ "$missed" -gt 0 ]; then
+  echo "$missed target(s) missed"
+  exit 1
+fi
+echo "every target met"

@@ -11,11 +11,13 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code trailwatch} command; {@code scan} is the default subcommand. */
+/**
+ * The {@code trailwatch} command; {@code scan} is the default subcommand. The subcommands are
+ * added when the command line is run, and for a scan only {@code scan}: picocli builds each
+ * command's model by reflection, which is most of a short run's start-up.
+ */
 @Command(name = "trailwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Finds AWS CloudTrail trails that do not deliver to CloudWatch Logs (CIS AWS 3.4).",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing at or above --fail-on",
             "1:findings at or above --fail-on",
@@ -44,16 +46,25 @@ public final class Main implements Runnable {
             err.println("trailwatch: '" + args[0] + "' is neither a command nor a file; did you mean '" + meant + "'?");
             return ExitCodes.ERROR;
         }
+        String[] arguments = withDefaultCommand(args);
         CommandLine commandLine = new CommandLine(new Main());
+        ScanCommand scan = new ScanCommand();
+        scan.stdin = stdin;
+        commandLine.addSubcommand(scan);
+        if (!arguments[0].equals("scan")) {
+            commandLine.addSubcommand(new RulesCommand());
+            commandLine.addSubcommand(new ExplainCommand());
+            commandLine.addSubcommand(new CompletionCommand());
+            commandLine.addSubcommand(new CommandLine.HelpCommand());
+        }
+        // Set after the subcommands are added: picocli passes these settings on to them.
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             err.println("trailwatch: " + exception.getMessage());
             return ExitCodes.ERROR;
         });
-        ScanCommand scan = commandLine.getSubcommands().get("scan").getCommand();
-        scan.stdin = stdin;
-        return commandLine.execute(withDefaultCommand(args));
+        return commandLine.execute(arguments);
     }
 
     /**

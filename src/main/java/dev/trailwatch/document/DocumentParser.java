@@ -12,7 +12,6 @@ import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.Position;
 import dev.trailwatch.source.Range;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +138,7 @@ public final class DocumentParser {
     public static Value parseYaml(String text) throws InputException {
         YamlEventParser parser = null;
         try {
-            parser = (YamlEventParser) YAML.createParser(new StringReader(text));
+            parser = YAML.parserOver(text);
             Reader reader = new Reader(parser, parser);
             return reader.document();
         } catch (StreamConstraintsException e) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.Reader;
+import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.ParserImpl;
 
 /**
  * Jackson's YAML parser, keeping the YAML event behind each token: Jackson's token stream
@@ -19,6 +21,12 @@ final class YamlEventParser extends YAMLParser {
 
     private YamlEventParser(IOContext ctxt, int parserFeatures, int yamlFeatures, LoaderOptions options, Reader reader) {
         super(ctxt, parserFeatures, yamlFeatures, options, null, reader);
+    }
+
+    /** Over a text in memory, read in linear time (see {@link TextStreamReader}). */
+    private YamlEventParser(IOContext ctxt, int parserFeatures, int yamlFeatures, LoaderOptions options, String text) {
+        super(ctxt, parserFeatures, yamlFeatures, null, new StringReader(text),
+                new ParserImpl(new TextStreamReader(text), options));
     }
 
     @Override
@@ -53,6 +61,12 @@ final class YamlEventParser extends YAMLParser {
         @Override
         protected YAMLParser _createParser(Reader r, IOContext ctxt) {
             return new YamlEventParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, r);
+        }
+
+        /** A parser over a text already in memory. */
+        YamlEventParser parserOver(String text) {
+            IOContext ctxt = _createContext(_createContentReference(text), false);
+            return new YamlEventParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, text);
         }
     }
 }

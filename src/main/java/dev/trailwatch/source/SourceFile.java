@@ -20,6 +20,8 @@ public final class SourceFile {
     private final Path path;
     private final String displayPath;
     private final String text;
+    /** Offsets at which lines start; built when a position is first turned into an offset. */
+    private volatile int[] lineStarts;
 
     public SourceFile(Path path, String displayPath, String text) {
         this.path = path;
@@ -107,17 +109,57 @@ public final class SourceFile {
         return from < 0 || to < from ? "" : text.substring(from, Math.min(to, text.length()));
     }
 
-    private int offset(Position position) {
-        int line = 1;
-        int i = 0;
-        while (line < position.line() && i < text.length()) {
-            int newline = text.indexOf('\n', i);
-            if (newline < 0) {
+    /**
+     * The offset in {@link #text()} of a position, or -1 when its line is past the last one (a
+     * text that ends with a newline has an empty last line). A column past the end of its line
+     * runs on into the next lines, up to the end of the text.
+     */
+    int offset(Position position) {
+        int[] starts = lineStarts();
+        int lineIndex = Math.max(0, position.line() - 1);
+        if (lineIndex >= starts.length) {
+            // Past the last line: nothing, unless the text is empty or ends with a newline, where the
+            // last (empty) line starts at the end and later lines are taken to start there too.
+            lineIndex = starts.length - 1;
+            if (starts[lineIndex] < text.length()) {
                 return -1;
             }
-            i = newline + 1;
-            line++;
         }
-        return Math.min(text.length(), i + position.column() - 1);
+        return Math.min(text.length(), starts[lineIndex] + position.column() - 1);
+    }
+
+    /**
+     * The position of the character at {@code offset} (0-based; the text's length gives the
+     * position just after its end), found by binary search in the line-start index. Lines end
+     * at {@code \n}, so a {@code \r} before it is the last column of its line.
+     */
+    public Position position(int offset) {
+        if (offset < 0 || offset > text.length()) {
+            throw new IndexOutOfBoundsException("offset " + offset + " outside 0.." + text.length());
+        }
+        int[] starts = lineStarts();
+        int line = java.util.Arrays.binarySearch(starts, offset);
+        if (line < 0) {
+            line = -line - 2; // the last line starting before the offset
+        }
+        return new Position(line + 1, offset - starts[line] + 1);
+    }
+
+    /** Where each line starts: built once, on first use, in one pass over the text. */
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                count++;
+            }
+            starts = new int[count];
+            int line = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[line++] = i + 1;
+            }
+            lineStarts = starts;
+        }
+        return starts;
     }
 }

@@ -8,8 +8,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,16 +47,17 @@ public final class InlineSuppressions {
         }
         List<Suppression> found = new ArrayList<>();
         String[] lines = text.split("\n", -1);
+        Extents index = new Extents(extents);
         for (int i = 0; i < lines.length; i++) {
             if (peers) {
-                found.addAll(peerSkips(file, i, lines, extents));
+                found.addAll(peerSkips(file, i, lines, index));
             }
             Matcher m = COMMENT.matcher(lines[i]);
             if (!m.find()) {
                 continue;
             }
             int column = m.start() + 1;
-            List<Resource> targets = targets(i + 1, column, lines, extents);
+            List<Resource> targets = index.targets(i + 1, column, lines);
             String rest = m.group(2).strip();
             Matcher expiry = EXPIRES.matcher(rest);
             String expiresText = null;
@@ -82,7 +87,7 @@ public final class InlineSuppressions {
     }
 
     /** Another linter's skip comment on line {@code i} (0-based), for each resource it stands before or in. */
-    private static List<Suppression> peerSkips(SourceFile file, int i, String[] lines, Map<Resource, Range> extents) {
+    private static List<Suppression> peerSkips(SourceFile file, int i, String[] lines, Extents index) {
         String id;
         String reason;
         String expiresText = null;
@@ -110,7 +115,7 @@ public final class InlineSuppressions {
         }
         Location at = file.locate(Range.of(i + 1, start + 1, i + 1, lines[i].length() + 1));
         List<Suppression> out = new ArrayList<>();
-        for (Resource target : targets(i + 1, start + 1, lines, extents)) {
+        for (Resource target : index.targets(i + 1, start + 1, lines)) {
             out.add(new Suppression(Suppression.Kind.PEER, List.of(id), target.address(), null, reason, expires,
                     expiresText, at));
         }
@@ -118,39 +123,75 @@ public final class InlineSuppressions {
     }
 
     /**
-     * The resources declared on the first line after the comment that is neither blank nor a
-     * comment, when the comment is not indented deeper than that declaration; else the innermost
-     * declaration that contains the comment's line; empty when none does. (Before wins: a YAML
-     * mapping's extent reaches the next sibling's key.) Every instance of a declaration (count,
-     * for_each) shares its extent, so a comment covers them all.
+     * The declarations' extents, indexed so that finding a comment's target costs a lookup, not
+     * a pass over every resource: a file with a suppression per trail stays linear. Comments
+     * must be asked about in the order of their lines.
      */
-    private static List<Resource> targets(int line, int column, String[] lines, Map<Resource, Range> extents) {
-        int next = line + 1;
-        while (next <= lines.length && (lines[next - 1].isBlank() || lines[next - 1].strip().startsWith("#")
-                || lines[next - 1].strip().startsWith("//"))) {
-            next++;
-        }
-        Range chosen = null;
-        for (Range r : extents.values()) {
-            if (r.start().line() == next && column <= r.start().column()) {
-                chosen = r;
-                break;
+    private static final class Extents {
+        /** Extents by the line they start on, in the order of the map they came from. */
+        private final Map<Integer, List<Range>> byStartLine = new HashMap<>();
+        /** The resources of each extent, in the order of the map they came from. */
+        private final Map<Range, List<Resource>> resources = new LinkedHashMap<>();
+        /** Extents by start line, then order: those not yet reached by the comments' lines. */
+        private final List<Map.Entry<Range, Integer>> pending = new ArrayList<>();
+        private int nextPending;
+        /** Extents started before the current comment's line, by start line, then order. */
+        private final TreeMap<Long, Range> open = new TreeMap<>();
+        private int lastLine;
+
+        Extents(Map<Resource, Range> extents) {
+            int order = 0;
+            for (Map.Entry<Resource, Range> e : extents.entrySet()) {
+                Range r = e.getValue();
+                byStartLine.computeIfAbsent(r.start().line(), k -> new ArrayList<>()).add(r);
+                resources.computeIfAbsent(r, k -> new ArrayList<>()).add(e.getKey());
+                pending.add(Map.entry(r, order++));
             }
+            pending.sort(Comparator.comparingInt((Map.Entry<Range, Integer> p) -> p.getKey().start().line())
+                    .thenComparingInt(Map.Entry::getValue));
         }
-        if (chosen == null) {
-            for (Range r : extents.values()) {
-                if (r.start().line() <= line && line <= r.end().line()
-                        && (chosen == null || r.start().line() >= chosen.start().line())) {
+
+        /**
+         * The resources declared on the first line after the comment that is neither blank nor a
+         * comment, when the comment is not indented deeper than that declaration; else the innermost
+         * declaration that contains the comment's line (the one that starts last, the later of equals);
+         * empty when none does. (Before wins: a YAML mapping's extent reaches the next sibling's key.)
+         * Every instance of a declaration (count, for_each) shares its extent, so a comment covers
+         * them all.
+         */
+        List<Resource> targets(int line, int column, String[] lines) {
+            if (line < lastLine) {
+                throw new IllegalArgumentException("comments must come in the order of their lines");
+            }
+            lastLine = line;
+            int next = line + 1;
+            while (next <= lines.length && (lines[next - 1].isBlank() || lines[next - 1].strip().startsWith("#")
+                    || lines[next - 1].strip().startsWith("//"))) {
+                next++;
+            }
+            Range chosen = null;
+            for (Range r : byStartLine.getOrDefault(next, List.of())) {
+                if (column <= r.start().column()) {
                     chosen = r;
+                    break;
                 }
             }
-        }
-        List<Resource> out = new ArrayList<>();
-        for (Map.Entry<Resource, Range> e : extents.entrySet()) {
-            if (e.getValue().equals(chosen)) {
-                out.add(e.getKey());
+            if (chosen == null) {
+                chosen = innermostContaining(line);
             }
+            return chosen == null ? List.of() : resources.get(chosen);
         }
-        return out;
+
+        private Range innermostContaining(int line) {
+            while (nextPending < pending.size() && pending.get(nextPending).getKey().start().line() <= line) {
+                Map.Entry<Range, Integer> p = pending.get(nextPending++);
+                open.put(((long) p.getKey().start().line() << 32) | p.getValue(), p.getKey());
+            }
+            // An extent that ends before this line ends before every later comment's line too.
+            while (!open.isEmpty() && open.lastEntry().getValue().end().line() < line) {
+                open.pollLastEntry();
+            }
+            return open.isEmpty() ? null : open.lastEntry().getValue();
+        }
     }
 }

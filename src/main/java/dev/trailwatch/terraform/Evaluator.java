@@ -25,6 +25,7 @@ import java.util.Map;
  */
 final class Evaluator {
     private static final int MAX_DEPTH = 64;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final ModuleInstance module;
     private final boolean literalsOnly;
@@ -151,9 +152,13 @@ final class Evaluator {
                     "condition " + file.text(c.condition().range()).strip().replaceAll("\\s+", " ") + ", " + known
                             + " because of " + origin.originDescription());
         }
-        String text = file.text(c.condition().range()).strip().replaceAll("\\s+", " ");
-        return new Value.Conditional(text, eval(c.whenTrue(), scope, file), eval(c.whenFalse(), scope, file),
-                c.range());
+        return new Value.Conditional(conditionText(file, c.condition().range()), eval(c.whenTrue(), scope, file),
+                eval(c.whenFalse(), scope, file), c.range());
+    }
+
+    /** A condition's source text for messages, on one line. */
+    private static String conditionText(SourceFile file, Range range) {
+        return WHITESPACE.matcher(file.text(range).strip()).replaceAll(" ");
     }
 
     /**

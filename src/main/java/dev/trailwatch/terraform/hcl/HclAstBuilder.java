@@ -18,9 +18,23 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class HclAstBuilder {
 
     Body body(HclParser.BodyContext ctx) {
-        List<Body.Item> items = new ArrayList<>();
-        java.util.Map<String, Body.Attribute> seen = new java.util.HashMap<>();
+        Items items = new Items();
         for (var child : ctx.children == null ? List.<org.antlr.v4.runtime.tree.ParseTree>of() : ctx.children) {
+            items.add(child);
+        }
+        return items.body(range(ctx));
+    }
+
+    /**
+     * A body's attributes and blocks, built one at a time: the parser hands over each top-level
+     * item as soon as it has read it, so that its parse tree can be dropped (see {@link HclSyntax}).
+     */
+    final class Items {
+        private final List<Body.Item> items = new ArrayList<>();
+        private final java.util.Map<String, Body.Attribute> seen = new java.util.HashMap<>();
+
+        /** Adds an attribute or a block; newlines and other children are not items. */
+        void add(org.antlr.v4.runtime.tree.ParseTree child) {
             if (child instanceof HclParser.AttributeContext a) {
                 Body.Attribute attribute = attribute(a.identifier(), a.expression());
                 Body.Attribute first = seen.putIfAbsent(attribute.name(), attribute);
@@ -33,7 +47,10 @@ final class HclAstBuilder {
                 items.add(block(b));
             }
         }
-        return new Body(List.copyOf(items), range(ctx));
+
+        Body body(Range range) {
+            return new Body(List.copyOf(items), range);
+        }
     }
 
     private Body.Attribute attribute(HclParser.IdentifierContext name, HclParser.ExpressionContext value) {

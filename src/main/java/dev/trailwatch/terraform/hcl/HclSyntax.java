@@ -6,12 +6,21 @@ import dev.trailwatch.terraform.hcl.grammar.HclLexer;
 import dev.trailwatch.terraform.hcl.grammar.HclParser;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses HCL native syntax (.tf, .tfvars, .hcl) into the AST. SLL prediction first, which is
@@ -21,9 +30,36 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class HclSyntax {
     private HclSyntax() {}
 
-    /** A configuration file's body. */
+    /**
+     * A configuration file's body. The first, SLL, pass keeps neither the token stream nor the
+     * parse tree of the whole file: tokens are read through an unbuffered stream and each
+     * top-level attribute or block becomes AST as soon as it is parsed, its parse tree then
+     * dropped, so memory holds the AST and the largest top-level item, not the file's tree.
+     */
     public static Body parse(String text) throws InputException {
-        return run(text, 1, 0, false, HclParser::configFile, (builder, tree) -> builder.body(tree.body()));
+        try {
+            TopLevelItems items = new TopLevelItems();
+            HclParser parser = new HclParser(new UnbufferedTokenStream<>(new DefaultChannel(lexer(text, 1, 0, false))));
+            parser.removeErrorListeners();
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            parser.addParseListener(items);
+            HclParser.ConfigFileContext tree;
+            try {
+                tree = parser.configFile();
+            } catch (ParseCancellationException e) {
+                // Full LL on a fresh token stream, with the whole tree: syntax errors are reported from it.
+                return run(text, 1, 0, false, HclParser::configFile, (builder, t) -> builder.body(t.body()),
+                        PredictionMode.LL);
+            }
+            return items.body(tree.body());
+        } catch (HclSyntaxException e) {
+            throw new InputException(e.getMessage(), new Position(e.line, e.column));
+        } catch (HclLexer.NestingTooDeepException e) {
+            throw new InputException(e.getMessage(), new Position(e.line, e.column));
+        } catch (StackOverflowError e) {
+            throw new InputException("nested too deeply to parse");
+        }
     }
 
     /**
@@ -32,34 +68,43 @@ public final class HclSyntax {
      */
     public static Expression.Template parseTemplate(String text, Position at) throws InputException {
         return run(text, at.line(), at.column() - 1, true, HclParser::standaloneTemplate,
-                (builder, tree) -> builder.standalone(tree));
+                (builder, tree) -> builder.standalone(tree), PredictionMode.SLL);
     }
 
     private interface Build<T extends ParserRuleContext, R> {
         R apply(HclAstBuilder builder, T tree);
     }
 
+    private static HclLexer lexer(String text, int line, int charPosition, boolean template) {
+        HclLexer lexer = new HclLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(charPosition);
+        if (template) {
+            lexer.startStandaloneTemplate();
+        }
+        return lexer;
+    }
+
+    /** Parses with the whole token stream and parse tree, SLL first unless {@code mode} says LL. */
     private static <T extends ParserRuleContext, R> R run(String text, int line, int charPosition, boolean template,
-            Function<HclParser, T> rule, Build<T, R> build) throws InputException {
+            Function<HclParser, T> rule, Build<T, R> build, PredictionMode mode) throws InputException {
         try {
-            HclLexer lexer = new HclLexer(CharStreams.fromString(text));
-            lexer.removeErrorListeners();
-            lexer.setLine(line);
-            lexer.setCharPositionInLine(charPosition);
-            if (template) {
-                lexer.startStandaloneTemplate();
-            }
-            CommonTokenStream tokens = new CommonTokenStream(lexer);
+            CommonTokenStream tokens = new CommonTokenStream(lexer(text, line, charPosition, template));
             HclParser parser = new HclParser(tokens);
             parser.removeErrorListeners();
-            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-            parser.setErrorHandler(new BailErrorStrategy());
-            T tree;
-            try {
-                tree = rule.apply(parser);
-            } catch (ParseCancellationException e) {
-                tokens.seek(0);
-                parser.reset();
+            T tree = null;
+            if (mode == PredictionMode.SLL) {
+                parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+                parser.setErrorHandler(new BailErrorStrategy());
+                try {
+                    tree = rule.apply(parser);
+                } catch (ParseCancellationException e) {
+                    tokens.seek(0);
+                    parser.reset();
+                }
+            }
+            if (tree == null) {
                 parser.addErrorListener(SyntaxErrorListener.INSTANCE);
                 parser.setErrorHandler(new DefaultErrorStrategy());
                 parser.getInterpreter().setPredictionMode(PredictionMode.LL);
@@ -72,6 +117,116 @@ public final class HclSyntax {
             throw new InputException(e.getMessage(), new Position(e.line, e.column));
         } catch (StackOverflowError e) {
             throw new InputException("nested too deeply to parse");
+        }
+    }
+
+    /** The lexer's tokens on the default channel: what a CommonTokenStream would give the parser. */
+    private static final class DefaultChannel implements TokenSource {
+        private final TokenSource source;
+
+        DefaultChannel(TokenSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Token nextToken() {
+            Token token = source.nextToken();
+            while (token.getChannel() != Token.DEFAULT_CHANNEL && token.getType() != Token.EOF) {
+                token = source.nextToken();
+            }
+            return token;
+        }
+
+        @Override
+        public int getLine() {
+            return source.getLine();
+        }
+
+        @Override
+        public int getCharPositionInLine() {
+            return source.getCharPositionInLine();
+        }
+
+        @Override
+        public CharStream getInputStream() {
+            return source.getInputStream();
+        }
+
+        @Override
+        public String getSourceName() {
+            return source.getSourceName();
+        }
+
+        @Override
+        public void setTokenFactory(TokenFactory<?> factory) {
+            source.setTokenFactory(factory);
+        }
+
+        @Override
+        public TokenFactory<?> getTokenFactory() {
+            return source.getTokenFactory();
+        }
+    }
+
+    /**
+     * Builds each top-level attribute and block into AST as the parser finishes it, then removes
+     * its parse tree (and the top level's newlines) from the file's tree. What building reports
+     * (a duplicate attribute, a bad escape) is kept until the parse is over: a syntax error
+     * anywhere in the file comes first, as when the whole tree was built before the AST.
+     */
+    private static final class TopLevelItems implements ParseTreeListener {
+        private final HclAstBuilder builder = new HclAstBuilder();
+        private final HclAstBuilder.Items items = builder.new Items();
+        private RuntimeException failure;
+
+        Body body(HclParser.BodyContext ctx) {
+            if (failure != null) {
+                throw failure;
+            }
+            return items.body(HclAstBuilder.range(ctx));
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            if ((ctx instanceof HclParser.AttributeContext || ctx instanceof HclParser.BlockContext)
+                    && isTopLevel(ctx.getParent())) {
+                if (failure == null && ctx.exception == null) {
+                    try {
+                        items.add(ctx);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
+                dropLastChild(ctx.getParent(), ctx);
+            }
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {
+            if (isTopLevel(node.getParent())) {
+                dropLastChild((ParserRuleContext) node.getParent(), node);
+            }
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {
+            // the SLL pass bails out at the first error; nothing to keep
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+            // items are built when they end
+        }
+
+        private static boolean isTopLevel(ParseTree parent) {
+            return parent instanceof HclParser.BodyContext && parent.getParent() instanceof HclParser.ConfigFileContext;
+        }
+
+        private static void dropLastChild(ParserRuleContext parent, ParseTree child) {
+            int last = parent.children == null ? -1 : parent.children.size() - 1;
+            if (last >= 0 && parent.children.get(last) == child) {
+                parent.children.remove(last);
+            }
         }
     }
 }

@@ -33,6 +33,30 @@ class HclSyntaxTest {
         }
     }
 
+    /** Top-level items are built while the file is parsed; what that finds still comes after a syntax error. */
+    @Test
+    void aSyntaxErrorAnywhereIsReportedBeforeADuplicateAttribute() {
+        InputException duplicate = assertThrows(InputException.class,
+                () -> HclSyntax.parse("a = 1\nb = 2\na = 3\nresource \"x\" \"y\" {\n  c = 4\n}\n"));
+        assertEquals("attribute a is already defined at line 1", duplicate.getMessage());
+        assertEquals(new Position(3, 1), duplicate.position());
+        InputException syntax = assertThrows(InputException.class,
+                () -> HclSyntax.parse("a = 1\na = 2\nresource \"x\" \"y\" {\n  c = = 4\n}\n"));
+        assertEquals("expected an expression but found '='", syntax.getMessage());
+        assertEquals(new Position(4, 7), syntax.position());
+    }
+
+    @Test
+    void topLevelItemsKeepTheirOrderRangesAndComments() throws InputException {
+        Body body = HclSyntax.parse("# head\n\nlocals {\n  x = 1 # c\n}\n\n/* c */ y = [\n  1,\n]\nz = \"${local.x}\"\n");
+        assertEquals(3, body.items().size());
+        Body.Block locals = assertInstanceOf(Body.Block.class, body.items().get(0));
+        assertEquals(dev.trailwatch.source.Range.of(3, 1, 5, 2), locals.range());
+        assertEquals(dev.trailwatch.source.Range.of(7, 13, 9, 2), body.attribute("y").value().range());
+        assertEquals(dev.trailwatch.source.Range.of(1, 7, 11, 1), body.range()); // from the first newline
+        assertEquals(dev.trailwatch.source.Range.of(1, 1, 1, 1), HclSyntax.parse("").range());
+    }
+
     @Test
     void objectForExpressionsIgnoreNewlinesAnywhereInside() throws InputException {
         Body body = HclSyntax.parse("a = {\n  for k, v in var.m : k => v\n    if v != null &&\n    v != \"\"\n}\n"
