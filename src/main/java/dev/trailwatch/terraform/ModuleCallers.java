@@ -127,7 +127,12 @@ final class ModuleCallers {
                     .matcher(text);
             Path caller = file.getParent().toAbsolutePath().normalize();
             while (m.find()) {
-                Path callee = caller.resolve(m.group(1)).normalize();
+                Path callee;
+                try {
+                    callee = caller.resolve(m.group(1)).normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    continue; // a source no file system can name calls nothing
+                }
                 if (!callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
                     callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(caller);
                 }

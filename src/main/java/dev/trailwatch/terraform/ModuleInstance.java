@@ -469,8 +469,12 @@ final class ModuleInstance {
             return null;
         }
         if (isLocal(source)) {
-            Path dir = module.dir.resolve(source).normalize();
-            return Files.isDirectory(dir) ? dir : null;
+            try {
+                Path dir = module.dir.resolve(source).normalize();
+                return Files.isDirectory(dir) ? dir : null;
+            } catch (java.nio.file.InvalidPathException e) {
+                return null; // a source no file system can name (a NUL character): a module that cannot be found
+            }
         }
         String key = callKey.isEmpty() ? name : callKey + "." + name;
         return manifest.dir(key);
