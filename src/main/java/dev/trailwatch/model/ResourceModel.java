@@ -40,6 +40,7 @@ public final class ResourceModel {
     private final Map<Resource, Role> roleByResource = new IdentityHashMap<>();
     private final Map<String, LogGroup> logGroupByName = new HashMap<>();
     private final Map<String, Role> roleByName = new HashMap<>();
+    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups, List<Role> roles,
             List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
@@ -144,6 +145,15 @@ public final class ResourceModel {
     /** The declared role whose name is literally this, or null. */
     public Role roleNamed(String name) {
         return roleByName.get(name);
+    }
+
+    /**
+     * A value computed once per model from it (an index a rule keeps, such as filters by log group),
+     * under a key of the caller's; safe when several rules or threads ask at once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<ResourceModel, T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
     }
 
     /** A Terraform instance address without its count or for_each keys (its modules' too): the declaration's. */

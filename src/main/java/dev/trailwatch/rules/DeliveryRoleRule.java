@@ -198,7 +198,8 @@ public final class DeliveryRoleRule extends Rule {
                 }
             }
         }
-        for (PolicyAttachment attachment : model.policyAttachments()) {
+        String roleName = role.name().isPresent() ? Values.scalarText(role.name().value()) : null;
+        for (PolicyAttachment attachment : RoleAttachments.of(model).candidates(role.resource(), roleName)) {
             Boolean attached = attaches(attachment, role, model);
             String name = attachment.resource().address();
             if (attached == null) {
@@ -306,15 +307,14 @@ public final class DeliveryRoleRule extends Rule {
     private static boolean addByArn(Value arn, ResourceModel model, List<PolicyDocument> documents) {
         if (Values.unwrap(arn) instanceof Value.Reference r) {
             Resource target = model.resource(r.target());
-            for (ManagedPolicy policy : model.managedPolicies()) {
-                if (policy.resource() == target && policy.document().isPresent()) {
-                    return add(policy.document().value(), documents);
-                }
+            RoleAttachments index = RoleAttachments.of(model);
+            ManagedPolicy policy = index.policy(target);
+            if (policy != null && policy.document().isPresent()) {
+                return add(policy.document().value(), documents);
             }
-            for (PolicyAttachment attachment : model.policyAttachments()) {
-                if (attachment.resource() == target && attachment.document().isPresent()) {
-                    return add(attachment.document().value(), documents);
-                }
+            PolicyAttachment attachment = index.attachment(target);
+            if (attachment != null && attachment.document().isPresent()) {
+                return add(attachment.document().value(), documents);
             }
         }
         return false; // an AWS-managed or foreign policy

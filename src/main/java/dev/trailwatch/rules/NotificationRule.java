@@ -61,12 +61,8 @@ public final class NotificationRule extends Rule {
             if (group == null) {
                 continue; // not declared here: its filters, if any, are elsewhere
             }
-            List<MetricFilter> filters = new ArrayList<>();
-            for (MetricFilter filter : model.metricFilters()) {
-                if (reads(filter, group, model)) {
-                    filters.add(filter);
-                }
-            }
+            MonitoringIndex index = MonitoringIndex.of(model);
+            List<MetricFilter> filters = index.filters(group);
             Location at = new Location(trail.resource().declaration().file(), trail.logGroupArn().range());
             String name = group.resource().address();
             if (filters.isEmpty()) {
@@ -78,7 +74,7 @@ public final class NotificationRule extends Rule {
             }
             List<String> silent = new ArrayList<>();
             boolean alarmed = false;
-            for (Alarm alarm : model.alarms()) {
+            for (Alarm alarm : index.alarms(filters)) {
                 if (!watches(alarm, filters)) {
                     continue;
                 }
@@ -111,30 +107,6 @@ public final class NotificationRule extends Rule {
             }
         }
         return null;
-    }
-
-    private static boolean reads(MetricFilter filter, LogGroup group, ResourceModel model) {
-        if (!filter.logGroupName().isPresent()) {
-            return false;
-        }
-        for (ValuePaths.Leaf leaf : ValuePaths.leaves(filter.logGroupName().value())) {
-            Value v = leaf.value();
-            if (v instanceof Value.Reference r) {
-                if (model.resource(r.target()) == group.resource()) {
-                    return true;
-                }
-            } else if (v instanceof Value.Text t && !t.text().isEmpty()) {
-                String name = group.name().isPresent() ? Values.scalarText(group.name().value()) : null;
-                if (name != null && name.equals(t.text())) {
-                    return true;
-                }
-            } else {
-                // Not known, or empty (no filter can read a log group without a name: this value is
-                // not the one deployed alongside the trail): counts as reading it.
-                return true; // not known statically: counts as reading it
-            }
-        }
-        return false;
     }
 
     private static boolean watches(Alarm alarm, List<MetricFilter> filters) {
