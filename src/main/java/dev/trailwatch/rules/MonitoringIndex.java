@@ -59,14 +59,10 @@ final class MonitoringIndex {
         alarms = model.alarms();
         for (Alarm alarm : alarms) {
             alarmOrder.put(alarm, alarmOrder.size());
-            List<MetricFilter.Metric> watched = new ArrayList<>();
-            if (alarm.metricName().isPresent()) {
-                watched.add(new MetricFilter.Metric(alarm.metricName().value(), alarm.namespace().value()));
-            } else if (alarm.metricQueries().isPresent()) {
-                watched.addAll(alarm.queriedMetrics());
-                if (watched.isEmpty()) {
-                    alarmsOfAnyMetric.add(alarm); // metric math whose metrics cannot be read
-                }
+            List<MetricFilter.Metric> watched = watched(alarm);
+            if (watched == null) {
+                alarmsOfAnyMetric.add(alarm);
+                continue;
             }
             for (MetricFilter.Metric metric : watched) {
                 String key = key(metric);
@@ -77,6 +73,23 @@ final class MonitoringIndex {
                 }
             }
         }
+    }
+
+    /**
+     * The metrics an alarm watches: its own metric, or those its metric-math queries read; null for
+     * metric math whose metrics cannot be read (it may watch any).
+     */
+    static List<MetricFilter.Metric> watched(Alarm alarm) {
+        List<MetricFilter.Metric> watched = new ArrayList<>();
+        if (alarm.metricName().isPresent()) {
+            watched.add(new MetricFilter.Metric(alarm.metricName().value(), alarm.namespace().value()));
+        } else if (alarm.metricQueries().isPresent()) {
+            watched.addAll(alarm.queriedMetrics());
+            if (watched.isEmpty()) {
+                return null;
+            }
+        }
+        return watched;
     }
 
     /** The filters that read this log group, in the model's order. */

@@ -110,14 +110,9 @@ public final class NotificationRule extends Rule {
     }
 
     private static boolean watches(Alarm alarm, List<MetricFilter> filters) {
-        List<MetricFilter.Metric> watched = new ArrayList<>();
-        if (alarm.metricName().isPresent()) {
-            watched.add(new MetricFilter.Metric(alarm.metricName().value(), alarm.namespace().value()));
-        } else if (alarm.metricQueries().isPresent()) {
-            watched.addAll(alarm.queriedMetrics());
-            if (watched.isEmpty()) {
-                return true; // metric math whose metrics cannot be read: it may watch any filter's metric
-            }
+        List<MetricFilter.Metric> watched = MonitoringIndex.watched(alarm);
+        if (watched == null) {
+            return true; // metric math whose metrics cannot be read: it may watch any filter's metric
         }
         for (MetricFilter filter : filters) {
             for (MetricFilter.Metric metric : filter.metrics()) {
