@@ -35,18 +35,24 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Runs a command line with the given streams; never throws. */
+    /**
+     * Runs a command line with the given streams; never throws. A crash anywhere (out of memory,
+     * stack overflow, a defect of ours) is one line on standard error and exit code 2.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            err.println("trailwatch: " + exception.getMessage());
-            return ExitCodes.ERROR;
-        });
-        ScanCommand scan = commandLine.getSubcommands().get("scan").getCommand();
-        scan.stdin = stdin;
-        return commandLine.execute(withDefaultCommand(args));
+        boolean debug = Crashes.debug(args);
+        try {
+            CommandLine commandLine = new CommandLine(new Main());
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler(
+                    (exception, cmd, parseResult) -> Crashes.report(exception, err, debug));
+            ScanCommand scan = commandLine.getSubcommands().get("scan").getCommand();
+            scan.stdin = stdin;
+            return commandLine.execute(withDefaultCommand(args));
+        } catch (Throwable crash) {
+            return Crashes.report(crash, err, debug);
+        }
     }
 
     /** {@code trailwatch PATH} means {@code trailwatch scan PATH}. */

@@ -24,6 +24,7 @@ import dev.trailwatch.suppress.ProjectConfig;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,6 +128,12 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "no colour (there is none unless stdout is a terminal)")
     boolean noColor;
 
+    @Option(names = Crashes.DEBUG, description = "print the stack trace of an internal error")
+    boolean debug;
+
+    /** The files the scan read, so that the report or the baseline never overwrites one. */
+    private List<Path> scannedFiles = List.of();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -161,6 +168,12 @@ final class ScanCommand implements Callable<Integer> {
                 displayPaths, maxFileSize, jobs);
         ScanResult result = scan(scanner, config);
 
+        String overwrite = OutputTargets.overwrittenInput(output, writeBaseline, scannedFiles, sideFiles(config),
+                baseline);
+        if (overwrite != null) {
+            err.println("trailwatch: " + overwrite);
+            return ExitCodes.ERROR;
+        }
         if (writeBaseline != null && !writeBaseline(result, err)) {
             return ExitCodes.ERROR;
         }
@@ -225,7 +238,8 @@ final class ScanCommand implements Callable<Integer> {
             Baseline.write(writeBaseline, fingerprints);
             return true;
         } catch (IOException e) {
-            err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": " + e.getMessage());
+            err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": "
+                    + OutputTargets.reason(writeBaseline, e));
             return false;
         }
     }
@@ -262,21 +276,18 @@ final class ScanCommand implements Callable<Integer> {
             collector.exclude(config.file().toAbsolutePath().getParent(), config.excludes());
         }
         FileCollector.Collected collected = collector.collect(files);
+        scannedFiles = collected.files().stream().map(FileCollector.Candidate::path).toList();
         scanner.excluding(collector::isExcluded);
         if (files.size() == named.size()) {
             return scanner.scan(collected.files(), collected.errors());
         }
         try {
-            byte[] bytes = stdin.readAllBytes();
+            byte[] bytes = InputFiles.read(stdin, InputFiles.Limit.option(maxFileSize));
             SourceFile text = SourceFile.decode(Paths.get(stdinFilename), stdinFilename, bytes);
             return scanner.scan(text, collected.files(), collected.errors());
         } catch (InputException e) {
             List<InputError> errors = new ArrayList<>(collected.errors());
             errors.add(new InputError(stdinFilename, e.position(), e.getMessage()));
-            return scanner.scan(collected.files(), errors);
-        } catch (IOException e) {
-            List<InputError> errors = new ArrayList<>(collected.errors());
-            errors.add(new InputError(stdinFilename, null, "cannot be read: " + e.getMessage()));
             return scanner.scan(collected.files(), errors);
         }
     }
@@ -294,7 +305,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             return true;
         } catch (IOException e) {
-            err.println("trailwatch: cannot write the report to " + output + ": " + e.getMessage());
+            err.println("trailwatch: cannot write the report to " + output + ": " + OutputTargets.reason(output, e));
             return false;
         }
     }
@@ -385,6 +396,19 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return values;
+    }
+
+    /** The files read besides the scanned ones: the project file, baseline, variable and parameter files. */
+    private List<Path> sideFiles(ProjectConfig config) {
+        List<Path> files = new ArrayList<>(parameterFiles);
+        varFiles.forEach(f -> files.add(Paths.get(f)));
+        if (config.file() != null) {
+            files.add(config.file());
+        }
+        if (baseline != null) {
+            files.add(baseline);
+        }
+        return files;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -6,6 +6,7 @@ import dev.trailwatch.document.DocumentParser;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
@@ -36,7 +37,7 @@ public final class Baseline {
     }
 
     public static Set<String> read(Path file) throws InputException {
-        byte[] bytes = SourceFile.readBytes(file, 64L * 1024 * 1024);
+        byte[] bytes = InputFiles.read(file, InputFiles.BASELINE);
         Value root = DocumentParser.parseJson(SourceFile.decodeUtf8(bytes));
         if (!(root instanceof Value.MapValue map) || !(map.get("fingerprints") instanceof Value.ListValue list)) {
             throw new InputException("a baseline is {\"version\": 1, \"fingerprints\": [...]}",

@@ -4,6 +4,7 @@ import dev.trailwatch.document.DocumentParser;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
     }
 
     public static ProjectConfig read(Path path, String shown, Set<String> knownRules) throws InputException {
-        SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, 1024 * 1024));
+        SourceFile file = SourceFile.decode(path, shown, InputFiles.read(path, InputFiles.PROJECT_FILE));
         Value root = DocumentParser.parseYaml(file.text());
         if (root == null) {
             return new ProjectConfig(path, null, List.of(), Map.of(), List.of());

@@ -1,7 +1,6 @@
 package dev.trailwatch.terraform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +118,9 @@ final class ModuleCallers {
         for (Path file : files) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException | java.io.UncheckedIOException e) {
+                text = dev.trailwatch.source.SourceFile.decodeUtf8(
+                        dev.trailwatch.source.SourceFile.readBytes(file, 64L * 1024 * 1024));
+            } catch (dev.trailwatch.source.InputException e) {
                 continue; // unreadable or not UTF-8: reported when the file itself is scanned
             }
             Matcher m = (file.getFileName().toString().endsWith(".json") ? LOCAL_SOURCE_JSON : LOCAL_SOURCE)
