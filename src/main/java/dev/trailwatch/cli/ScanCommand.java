@@ -23,6 +23,7 @@ import dev.trailwatch.suppress.Fingerprints;
 import dev.trailwatch.suppress.ProjectConfig;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.Glob;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
@@ -147,6 +148,7 @@ final class ScanCommand implements Callable<Integer> {
         Set<String> baselineFingerprints;
         try {
             config = projectConfig(displayPaths);
+            checkExcludes();
             report = report(format, displayPaths);
             String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
             threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
@@ -241,6 +243,18 @@ final class ScanCommand implements Callable<Integer> {
             err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": "
                     + OutputTargets.reason(writeBaseline, e));
             return false;
+        }
+    }
+
+    /** An invalid --exclude glob is a usage error naming the option and the place in the glob. */
+    private void checkExcludes() throws UsageException {
+        for (String glob : excludes) {
+            try {
+                Glob.check(glob);
+            } catch (Glob.InvalidGlobException e) {
+                throw new UsageException("--exclude '" + glob + "': invalid glob at character " + (e.index() + 1)
+                        + ": " + e.getMessage());
+            }
         }
     }
 
