@@ -1,5 +1,6 @@
 package dev.trailwatch.scan;
 
+import dev.trailwatch.source.ByteOrderMarks;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.cloudformation.CloudFormationInput;
@@ -269,8 +270,9 @@ public final class Scanner {
         try {
             file = SourceFile.decode(candidate.path(), name, bytes);
         } catch (InputException e) {
-            String head = new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
-                    StandardCharsets.ISO_8859_1);
+            String head = ByteOrderMarks.present(bytes) ? ByteOrderMarks.head(bytes, CloudFormationInput.SNIFF_CHARS)
+                    : new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
+                            StandardCharsets.ISO_8859_1);
             return isHcl(name) || CloudFormationInput.marksTemplate(head)
                     ? Outcome.error(new InputError(name, e.position(), e.getMessage()))
                     : Outcome.SKIPPED;

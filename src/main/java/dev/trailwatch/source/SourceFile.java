@@ -32,8 +32,15 @@ public final class SourceFile {
         return new SourceFile(path, displayPath, decodeUtf8(bytes));
     }
 
-    /** Strict UTF-8: a file in another encoding is an error at the first byte that is not UTF-8. */
+    /**
+     * Strict UTF-8 (or UTF-16/UTF-32 when a byte order mark says so): a file in another encoding
+     * is an error at the first byte that is not UTF-8.
+     */
     public static String decodeUtf8(byte[] bytes) throws InputException {
+        ByteOrderMarks.Mark mark = ByteOrderMarks.of(bytes);
+        if (mark != null) {
+            return ByteOrderMarks.decode(bytes, mark);
+        }
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
