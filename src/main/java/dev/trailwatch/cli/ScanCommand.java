@@ -21,6 +21,7 @@ import dev.trailwatch.suppress.Baseline;
 import dev.trailwatch.suppress.FindingPolicy;
 import dev.trailwatch.suppress.Fingerprints;
 import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.terraform.Budget;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.Glob;
@@ -37,9 +38,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -129,6 +132,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "no colour (there is none unless stdout is a terminal)")
     boolean noColor;
 
+    @Option(names = "--limit", paramLabel = "NAME=N",
+            description = "raise a Terraform evaluation budget: module-instances (10000), instances (1000 per count or"
+                    + " for_each), value-size (100000 elements), string-length (1000000), evaluation-steps (2000000)")
+    Map<String, Long> limits = new LinkedHashMap<>();
+
     @Option(names = Crashes.DEBUG, description = "print the stack trace of an internal error")
     boolean debug;
 
@@ -149,6 +157,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             config = projectConfig(displayPaths);
             checkExcludes();
+            configureBudget();
             report = report(format, displayPaths);
             String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
             threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
@@ -243,6 +252,15 @@ final class ScanCommand implements Callable<Integer> {
             err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": "
                     + OutputTargets.reason(writeBaseline, e));
             return false;
+        }
+    }
+
+    /** The Terraform evaluation budgets of this run (the defaults unless --limit raises one). */
+    private void configureBudget() throws UsageException {
+        try {
+            Budget.configure(limits);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--limit: " + e.getMessage());
         }
     }
 

@@ -261,6 +261,7 @@ final class ModuleInstance {
         }
         if (forEach != null) {
             Value collection = Values.unwrap(literals.eval(forEach.value(), Scope.EMPTY, file));
+            Budget.instances(collection, "for_each", forEach.range(), file);
             List<Instance> out = new ArrayList<>();
             if (collection instanceof Value.MapValue map) {
                 for (Value.Entry entry : map.entries().values()) {
@@ -392,19 +393,23 @@ final class ModuleInstance {
         if (dir == null) {
             return null;
         }
-        if (ancestors.contains(dir)) {
+        Path real = ModuleCycles.realPath(dir); // ./l1 linking to . is the same folder
+        if (ancestors.contains(dir) || ancestors.contains(real)) {
             Body.Attribute source = call.block().body().attribute("source");
             errors.add(new InputError(call.file().displayPath(), (source != null ? source.range() : call.block().range())
                     .start(), "module " + name + " calls " + reader.paths().show(dir)
+                    + ModuleCycles.through(dir, real, reader.paths().show(real))
                     + ", which is already calling it: a cycle of module calls"));
             return null;
         }
         Module child = reader.read(dir);
         Set<Path> chain = new HashSet<>(ancestors);
         chain.add(dir);
+        chain.add(real);
         String key = callKey.isEmpty() ? name : callKey + "." + name;
         List<ModuleInstance> out = new ArrayList<>();
         for (Instance instance : instances(call.block(), call.file())) {
+            Budget.moduleInstance(call.block().range(), call.file());
             Map<String, VariableValue> arguments = new LinkedHashMap<>();
             for (Body.Attribute argument : call.block().body().attributes()) {
                 if (MODULE_META_ARGUMENTS.contains(argument.name())) {

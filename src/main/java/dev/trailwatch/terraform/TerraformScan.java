@@ -52,7 +52,14 @@ public final class TerraformScan {
     /** Evaluates one root and checks it; only what lies in {@code scanned} folders is reported. */
     public RootResult analyse(Path root, Set<Path> scanned) {
         List<InputError> errors = new ArrayList<>();
-        ResourceModel model = TerraformLoader.load(root, reader, variables, errors);
+        ResourceModel model;
+        try {
+            model = Budget.run(() -> TerraformLoader.load(root, reader, variables, errors));
+        } catch (Budget.Exceeded e) {
+            // Past a budget the configuration is not evaluated further: its error, and no findings.
+            errors.add(e.error());
+            return new RootResult(root, List.of(), errors, 0, List.of(), 0);
+        }
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : runner.run(model)) {
             if (isIn(finding.location().file(), scanned)) {
