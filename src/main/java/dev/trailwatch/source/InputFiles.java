@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one path by which trailwatch reads a file or standard input: never more than a size limit
  * (a file over it, or an endless one such as {@code /dev/zero}, is an error naming the limit),
- * and never a device. A named pipe is read only when something writes to it (process
+ * and never a device other than {@code /dev/null}. A named pipe is read only when something writes to it (process
  * substitution, {@code <(…)}); one with no writer is an error after a short wait, not a hang.
  */
 public final class InputFiles {
@@ -60,6 +60,9 @@ public final class InputFiles {
                 throw new InputException(reason(e));
             }
         }
+        if (isDevNull(path)) {
+            return new byte[0]; // --config /dev/null: deliberately nothing
+        }
         if (!isNamedPipe(path)) {
             throw new InputException("not a regular file; not read");
         }
@@ -87,6 +90,14 @@ public final class InputFiles {
                     + limit.name() + "); not read");
         }
         return bytes;
+    }
+
+    private static boolean isDevNull(Path path) {
+        try {
+            return Files.isSameFile(path, Path.of("/dev/null"));
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     private static boolean isNamedPipe(Path path) {

@@ -44,6 +44,15 @@ class SideFilesTest {
     }
 
     @Test
+    void devNullIsAnEmptySideFile() {
+        Cli.Run run = Cli.run("scan", "-q", "--config", "/dev/null", "--baseline", "/dev/null", TEMPLATE);
+        assertEquals(ExitCodes.ERROR, run.exitCode(), "an empty baseline is not a baseline");
+        assertTrue(run.err().contains("/dev/null: a baseline is {\"version\": 1"), run.err());
+        Cli.Run config = Cli.run("scan", "-q", "--config", "/dev/null", TEMPLATE);
+        assertEquals(ExitCodes.FINDINGS, config.exitCode(), "an empty project file changes nothing: " + config.err());
+    }
+
+    @Test
     void aNamedPipeWithNothingWritingIsAnErrorNotAHang() throws Exception {
         Path fifo = temp.resolve("values.tfvars");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
