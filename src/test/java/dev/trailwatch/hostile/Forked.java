@@ -43,9 +43,16 @@ final class Forked {
     private Forked() {}
 
     static Run run(Path workingDirectory, Input input, String... args) throws IOException, InterruptedException {
+        return run(List.of("dev.trailwatch.cli.Main"), workingDirectory, input, args);
+    }
+
+    /** Runs {@code main} (a main class, after any JVM options) with the arguments. */
+    static Run run(List<String> main, Path workingDirectory, Input input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.trailwatch.cli.Main"));
+                System.getProperty("java.class.path")));
+        command.addAll(main);
         command.addAll(List.of(args));
         Path out = Files.createTempFile("trailwatch-forked", ".out");
         Path err = Files.createTempFile("trailwatch-forked", ".err");
