@@ -137,6 +137,7 @@ public final class DocumentParser {
     }
 
     public static Value parseYaml(String text) throws InputException {
+        ReaderMessages.checkYamlLineLengths(text);
         YamlEventParser parser = null;
         try {
             parser = (YamlEventParser) YAML.createParser(new StringReader(text));

@@ -39,6 +39,31 @@ final class ReaderMessages {
         return withoutSource(message.lines().findFirst().orElse("a limit of the reader exceeded"));
     }
 
+    /**
+     * The YAML reader takes time that grows with the square of a line's length (a 16 MB scalar on
+     * one line: minutes); no template has a line near this long.
+     */
+    static final int MAX_YAML_LINE = 1024 * 1024;
+
+    /** A line longer than {@link #MAX_YAML_LINE} is an error at its start, before the reader sees it. */
+    static void checkYamlLineLengths(String text) throws InputException {
+        int line = 1;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            if (stop - start > MAX_YAML_LINE) {
+                throw new InputException("a line of " + (stop - start) + " characters, longer than the " + MAX_YAML_LINE
+                        + " that YAML is read with", new Position(line, 1));
+            }
+            if (end < 0) {
+                return;
+            }
+            start = end + 1;
+            line++;
+        }
+    }
+
     /** A character YAML does not allow (a control character), at its own line and column; null for other problems. */
     static InputException unreadableCharacter(Throwable e, String text) {
         for (Throwable t = e; t != null; t = t.getCause()) {

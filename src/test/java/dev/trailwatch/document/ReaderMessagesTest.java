@@ -29,6 +29,17 @@ class ReaderMessagesTest {
     }
 
     @Test
+    void aYamlLineTooLongForTheReaderIsAnErrorAtItsStart() throws InputException {
+        String line = "x".repeat(ReaderMessages.MAX_YAML_LINE - "Description: ".length());
+        DocumentParser.parseYaml("a: 1\nDescription: " + line + "\n"); // exactly at the limit: read
+        InputException e = assertThrows(InputException.class,
+                () -> DocumentParser.parseYaml("a: 1\nDescription: " + line + "y\n"));
+        assertEquals("a line of 1048577 characters, longer than the 1048576 that YAML is read with", e.getMessage());
+        assertEquals(2, e.position().line());
+        assertEquals(1, e.position().column());
+    }
+
+    @Test
     void aControlCharacterInYamlIsAtItsOwnPosition() {
         InputException e = assertThrows(InputException.class,
                 () -> DocumentParser.parseYaml("a: 1\nb:\n  c: \"x\u0002y\"\n"));

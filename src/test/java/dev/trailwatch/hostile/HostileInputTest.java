@@ -205,6 +205,14 @@ class HostileInputTest {
         assertError(run("scan", "-q", "b"), "b/main.tf:2:11: error: ", "number 1e999999999 is out of range");
     }
 
+    @Test
+    void aSixteenMegabyteYamlScalarIsAnErrorNotMinutes() throws Exception {
+        write("big.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: " + "a".repeat(16 * 1024 * 1024)
+                + "\nResources: {}\n");
+        assertError(run("scan", "-q", "big.yaml"), "big.yaml:2:1: error: ", "a line of 16777229 characters, longer"
+                + " than the 1048576 that YAML is read with");
+    }
+
     // ---- nothing lost, nothing skipped ----
 
     @Test
