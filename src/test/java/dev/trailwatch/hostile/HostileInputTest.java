@@ -279,6 +279,23 @@ class HostileInputTest {
     }
 
     @Test
+    void pipesLinkLoopsAndBadBytesAmongTheScannedFiles() throws Exception {
+        Path tree = Files.createDirectories(temp.resolve("tree/sub"));
+        Files.createSymbolicLink(tree.resolve("loop"), temp.resolve("tree"));
+        assertEquals(0, new ProcessBuilder("mkfifo", temp.resolve("tree/pipe.yaml").toString()).start().waitFor());
+        Files.write(temp.resolve("tree/latin1.yaml"),
+                "AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        write("tree/trail.yaml", "Resources:\n  T:\n    Type: AWS::CloudTrail::Trail\n");
+        Forked.Run run = run("scan", "tree", "tree/pipe.yaml");
+        assertEquals(2, run.exitCode(), run.err());
+        assertBounded(run);
+        assertTrue(run.out().startsWith("tree/trail.yaml:2:3: error TW001 T is not integrated"), run.out());
+        assertTrue(run.err().contains("tree/sub/loop: error: symbolic link loop; not followed"), run.err());
+        assertTrue(run.err().contains("tree/pipe.yaml: error: not a regular file; not read"), run.err());
+        assertTrue(run.err().contains("tree/latin1.yaml:2:17: error: not valid UTF-8"), run.err());
+    }
+
+    @Test
     void binaryDataNamedTfAndDevicesAreErrors() throws Exception {
         byte[] binary = new byte[1 << 20];
         new java.util.Random(10).nextBytes(binary);
