@@ -12,6 +12,7 @@ import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.suppress.FindingPolicy;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.PlanLoader;
 import dev.trailwatch.terraform.TerraformScan;
@@ -262,7 +263,9 @@ public final class Scanner {
         String name = candidate.displayPath();
         byte[] bytes;
         try {
-            bytes = SourceFile.readBytes(candidate.path(), limitFor(candidate.path()));
+            long limit = limitFor(candidate.path());
+            bytes = InputFiles.read(candidate.path(), limit == maxFileSize ? InputFiles.Limit.option(limit)
+                    : new InputFiles.Limit(limit, "the limit for Terraform plans"));
         } catch (InputException e) {
             return Outcome.error(new InputError(name, e.position(), e.getMessage()));
         }

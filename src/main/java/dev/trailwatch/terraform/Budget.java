@@ -111,6 +111,15 @@ public final class Budget {
         }
     }
 
+    /** The number of instances a literal {@code count} makes (null: not known, nothing to count). */
+    static void count(java.math.BigDecimal count, Range at, SourceFile file) {
+        Budget budget = CURRENT.get();
+        if (budget != null && count != null && count.compareTo(java.math.BigDecimal.valueOf(budget.maxInstances)) > 0) {
+            throw exceeded(file, at, "count expands to " + count.toPlainString() + " instances, more than "
+                    + budget.maxInstances + " (--limit instances=N)");
+        }
+    }
+
     /** The number of instances a {@code for_each} collection makes. */
     static void instances(Value collection, String construct, Range at, SourceFile file) {
         long count = collection instanceof Value.MapValue m ? m.entries().size()

@@ -246,6 +246,7 @@ final class ModuleInstance {
             Value n = Values.unwrap(literals.eval(count.value(), Scope.EMPTY, file));
             java.math.BigDecimal number = n instanceof Value.Number || n instanceof Value.Text
                     ? Operators.asNumber(n) : null;
+            Budget.count(number, count.range(), file);
             // Not a whole number: Terraform rejects it, so the resource is judged once rather than dropped.
             if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(1000)) > 0
                     || number.stripTrailingZeros().scale() > 0) {

@@ -59,6 +59,13 @@ class BudgetTest {
     }
 
     @Test
+    void aLiteralCountOverTheInstanceBudgetIsAnErrorAtCount() throws IOException {
+        write("main.tf", "resource \"aws_cloudtrail\" \"t\" {\n  count = 5000\n  name = \"t\"\n}\n");
+        assertEquals(temp.resolve("main.tf") + ":2:3: error: count expands to 5000 instances, more than 1000"
+                + " (--limit instances=N)", only(Cli.run("scan", "-q", temp.toString())));
+    }
+
+    @Test
     void aValueOverTheSizeBudgetIsAnErrorAtItsExpression() throws IOException {
         write("main.tf", "locals {\n  l0 = [\"x\"]\n  l1 = [local.l0, local.l0]\n  l2 = [local.l1, local.l1]\n"
                 + "  l3 = [local.l2, local.l2]\n  f = flatten(local.l3)\n}\n"
