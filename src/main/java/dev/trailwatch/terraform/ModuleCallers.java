@@ -128,8 +128,8 @@ final class ModuleCallers {
                     .matcher(text);
             Path caller = file.getParent().toAbsolutePath().normalize();
             while (m.find()) {
-                Path callee = caller.resolve(m.group(1)).normalize();
-                if (!callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
+                Path callee = ModuleCycles.localFolder(caller, m.group(1));
+                if (callee != null && !callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
                     callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(caller);
                 }
             }

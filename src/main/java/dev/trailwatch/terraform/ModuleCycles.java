@@ -20,6 +20,15 @@ final class ModuleCycles {
         }
     }
 
+    /** The folder a local source names from {@code from}; null when no folder can have that name (a NUL in it). */
+    static Path localFolder(Path from, String source) {
+        try {
+            return from.resolve(source).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** The root configuration's folder, by both its names. */
     static Set<Path> rootChain(Path root) {
         Path real = realPath(root);

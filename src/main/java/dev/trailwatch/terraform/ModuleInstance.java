@@ -445,8 +445,13 @@ final class ModuleInstance {
             return null;
         }
         if (source.startsWith("./") || source.startsWith("../")) {
-            Path dir = module.dir.resolve(source).normalize();
-            return Files.isDirectory(dir) ? dir : null;
+            Path dir = ModuleCycles.localFolder(module.dir, source);
+            if (dir == null) {
+                Body.Attribute at = call.block().body().attribute("source");
+                errors.add(new InputError(call.file().displayPath(), at.range().start(), "module " + name
+                        + ": the source cannot name a folder (it holds a character no path may hold)"));
+            }
+            return dir != null && Files.isDirectory(dir) ? dir : null;
         }
         String key = callKey.isEmpty() ? name : callKey + "." + name;
         return manifest.dir(key);

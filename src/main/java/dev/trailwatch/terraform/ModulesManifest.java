@@ -37,8 +37,9 @@ final class ModulesManifest {
                     if (module instanceof Value.MapValue m) {
                         String key = Values.scalarText(m.get("Key"));
                         String dir = Values.scalarText(m.get("Dir"));
-                        if (key != null && dir != null && !key.isEmpty()) {
-                            dirs.put(key, root.resolve(dir).normalize());
+                        Path folder = dir == null ? null : ModuleCycles.localFolder(root, dir);
+                        if (key != null && folder != null && !key.isEmpty()) {
+                            dirs.put(key, folder);
                         }
                     }
                 }
