@@ -112,6 +112,17 @@ class HostileInputTest {
         assertError(zero, "x.tf: error: ", "standard input is over the size limit of 67108864 bytes");
     }
 
+    @Test
+    void runningOutOfMemoryIsOneLineAndExitTwo() throws Exception {
+        // 32 MB cannot hold 64 MB of standard input: the crash is reported, never exit 1 or a trace.
+        Forked.Run run = Forked.run(List.of("-Xmx32m", "dev.trailwatch.cli.Main"), temp,
+                new Endless("a".repeat(65536).getBytes(StandardCharsets.UTF_8)), "scan", "-q", "--stdin-filename",
+                "x.yaml", "-");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("trailwatch: error: not enough memory (raise the JVM's -Xmx with TRAILWATCH_JAVA_OPTS, or lower"
+                + " --max-file-size)", run.err().strip());
+    }
+
     // ---- globs ----
 
     @Test
