@@ -107,36 +107,123 @@ public final class Glob {
         return matches(path);
     }
 
-    /** Runs the automaton: every live state at once, one step per character. */
+    /**
+     * Runs the automaton: every live state at once, one step per character. The sets of live
+     * states met are remembered as the states of a deterministic automaton built as it is used
+     * (at most {@value #MAX_CACHED_SETS} of them), so that matching many paths costs one lookup per
+     * character; past that bound the sets are computed afresh, still in linear time.
+     */
     public boolean matches(CharSequence path) {
-        int n = types.length;
-        int[] current = new int[n];
-        int[] next = new int[n];
-        int[] seen = new int[n];
-        int generation = 1;
-        int[] stack = new int[n];
-        int currentSize = closure(start, current, 0, seen, generation, stack);
-        for (int i = 0; i < path.length() && currentSize > 0; i++) {
-            char c = path.charAt(i);
-            generation++;
-            int nextSize = 0;
-            for (int k = 0; k < currentSize; k++) {
-                int s = current[k];
-                if (accepts(s, c)) {
-                    nextSize = closure(outs[s][0], next, nextSize, seen, generation, stack);
+        synchronized (cache) {
+            int d = cache.start();
+            for (int i = 0; i < path.length(); i++) {
+                d = cache.next(d, path.charAt(i));
+                if (d < 0) {
+                    return false; // no live state: nothing can match any more
                 }
             }
-            int[] swap = current;
-            current = next;
-            next = swap;
-            currentSize = nextSize;
+            return cache.accepting(d);
         }
-        for (int k = 0; k < currentSize; k++) {
-            if (types[current[k]] == MATCH) {
-                return true;
+    }
+
+    /** At most this many sets of live states are kept per glob. */
+    static final int MAX_CACHED_SETS = 4096;
+
+    private final Cache cache = new Cache();
+
+    /** The deterministic automaton, built lazily: each state a set of the glob's states. */
+    private final class Cache {
+        private final java.util.Map<Key, Integer> ids = new java.util.HashMap<>();
+        private final List<int[]> sets = new ArrayList<>();
+        private final List<java.util.Map<Character, Integer>> moves = new ArrayList<>();
+        private final List<Boolean> accepting = new ArrayList<>();
+        private int[] seen;
+        private int[] stack;
+        private int[] buffer;
+        private int generation;
+        private int start = -2;
+
+        private void scratch() {
+            if (seen == null) {
+                seen = new int[types.length];
+                stack = new int[types.length];
+                buffer = new int[types.length];
             }
         }
-        return false;
+
+        int start() {
+            if (start == -2) {
+                scratch();
+                int size = closure(Glob.this.start, buffer, 0, seen, ++generation, stack);
+                start = id(java.util.Arrays.copyOf(buffer, size));
+            }
+            return start;
+        }
+
+        boolean accepting(int d) {
+            return accepting.get(d);
+        }
+
+        /** The state after {@code c}; -1 when no state is live. */
+        int next(int d, char c) {
+            java.util.Map<Character, Integer> known = moves.get(d);
+            Integer cached = known.get(c);
+            if (cached != null) {
+                return cached;
+            }
+            int[] from = sets.get(d);
+            int size = 0;
+            generation++;
+            for (int s : from) {
+                if (accepts(s, c)) {
+                    size = closure(outs[s][0], buffer, size, seen, generation, stack);
+                }
+            }
+            int to = size == 0 ? -1 : id(java.util.Arrays.copyOf(buffer, size));
+            if (ids.size() < MAX_CACHED_SETS) {
+                known.put(c, to);
+            }
+            return to;
+        }
+
+        private int id(int[] set) {
+            java.util.Arrays.sort(set);
+            Key key = new Key(set);
+            Integer id = ids.get(key);
+            if (id != null) {
+                return id;
+            }
+            if (ids.size() >= MAX_CACHED_SETS) {
+                // Full: forget everything but keep going (the start state is made again when asked).
+                ids.clear();
+                sets.clear();
+                moves.clear();
+                accepting.clear();
+                start = -2;
+            }
+            boolean accepts = false;
+            for (int s : set) {
+                accepts |= types[s] == MATCH;
+            }
+            sets.add(set);
+            moves.add(new java.util.HashMap<>());
+            accepting.add(accepts);
+            ids.put(key, sets.size() - 1);
+            return sets.size() - 1;
+        }
+    }
+
+    /** A set of states as a map key. */
+    private record Key(int[] states) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && java.util.Arrays.equals(k.states, states);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(states);
+        }
     }
 
     private boolean accepts(int state, char c) {

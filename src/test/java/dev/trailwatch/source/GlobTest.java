@@ -79,6 +79,23 @@ class GlobTest {
     }
 
     @Test
+    void theRememberedStatesStayRightPastTheirBound() throws Exception {
+        // "*a" then 14 "?": the live states are the positions of the recent a's, up to 2^15 sets,
+        // more than the automaton keeps; answers must not change when it starts forgetting.
+        String glob = "*a" + "?".repeat(14);
+        Glob ours = Glob.compile(glob);
+        PathMatcher java = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        java.util.Random random = new java.util.Random(10);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder path = new StringBuilder();
+            for (int k = 0; k < 40; k++) {
+                path.append(random.nextBoolean() ? 'a' : 'b');
+            }
+            assertEquals(java.matches(Path.of(path.toString())), ours.matches(path), path.toString());
+        }
+    }
+
+    @Test
     void invalidGlobsSayWhereAndWhy() {
         Glob.InvalidGlobException unclosed = assertThrows(Glob.InvalidGlobException.class, () -> Glob.check("[a-"));
         assertEquals(0, unclosed.index());
