@@ -6,7 +6,6 @@ import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -197,10 +196,5 @@ public final class Budget {
     private static Exceeded exceeded(SourceFile file, Range at, String message) {
         return new Exceeded(new InputError(file == null ? "" : file.displayPath(), at == null ? null : at.start(),
                 message));
-    }
-
-    /** The names and defaults, for help and the README. */
-    public static List<String> describeDefaults() {
-        return DEFAULTS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 }
