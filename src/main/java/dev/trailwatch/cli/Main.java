@@ -39,34 +39,40 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Runs a command line with the given streams; never throws. */
+    /**
+     * Runs a command line with the given streams; never throws. A crash anywhere (out of memory,
+     * stack overflow, a defect of ours) is one line on standard error and exit code 2.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
-        String meant = args.length > 0 ? didYouMean(args[0]) : null;
-        if (meant != null) {
-            err.println("trailwatch: '" + args[0] + "' is neither a command nor a file; did you mean '" + meant + "'?");
-            return ExitCodes.ERROR;
+        boolean debug = Crashes.debug(args);
+        try {
+            String meant = args.length > 0 ? didYouMean(args[0]) : null;
+            if (meant != null) {
+                err.println("trailwatch: '" + args[0] + "' is neither a command nor a file; did you mean '" + meant
+                        + "'?");
+                return ExitCodes.ERROR;
+            }
+            String[] arguments = withDefaultCommand(args);
+            CommandLine commandLine = new CommandLine(new Main());
+            ScanCommand scan = new ScanCommand();
+            scan.stdin = stdin;
+            commandLine.addSubcommand(scan);
+            if (!arguments[0].equals("scan")) {
+                commandLine.addSubcommand(new RulesCommand());
+                commandLine.addSubcommand(new ExplainCommand());
+                commandLine.addSubcommand(new CompletionCommand());
+                commandLine.addSubcommand(new CommandLine.HelpCommand());
+            }
+            // Set after the subcommands are added: picocli passes these settings on to them.
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler(
+                    (exception, cmd, parseResult) -> Crashes.report(exception, err, debug));
+            return commandLine.execute(arguments);
+        } catch (Throwable crash) {
+            return Crashes.report(crash, err, debug);
         }
-        String[] arguments = withDefaultCommand(args);
-        CommandLine commandLine = new CommandLine(new Main());
-        ScanCommand scan = new ScanCommand();
-        scan.stdin = stdin;
-        commandLine.addSubcommand(scan);
-        if (!arguments[0].equals("scan")) {
-            commandLine.addSubcommand(new RulesCommand());
-            commandLine.addSubcommand(new ExplainCommand());
-            commandLine.addSubcommand(new CompletionCommand());
-            commandLine.addSubcommand(new CommandLine.HelpCommand());
-        }
-        // Set after the subcommands are added: picocli passes these settings on to them.
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            err.println("trailwatch: " + exception.getMessage());
-            return ExitCodes.ERROR;
-        });
-        return commandLine.execute(arguments);
     }
-
     /**
      * The command a first word that is no command and no existing path was probably meant to be
      * (one or two letters off, as {@code scna} or {@code rule}), else null: better than "no such file".

@@ -23,9 +23,12 @@ import dev.trailwatch.suppress.Baseline;
 import dev.trailwatch.suppress.FindingPolicy;
 import dev.trailwatch.suppress.Fingerprints;
 import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.terraform.Budget;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.Glob;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +40,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -155,6 +160,17 @@ final class ScanCommand implements Callable<Integer> {
     /** The environment, for NO_COLOR; replaced in tests. */
     java.util.function.Function<String, String> environment = System::getenv;
 
+    @Option(names = "--limit", paramLabel = "NAME=N",
+            description = "raise a Terraform evaluation budget: module-instances (10000), instances (1000 per count or"
+                    + " for_each), value-size (100000 elements), string-length (1000000), evaluation-steps (2000000)")
+    Map<String, Long> limits = new LinkedHashMap<>();
+
+    @Option(names = Crashes.DEBUG, description = "print the stack trace of an internal error")
+    boolean debug;
+
+    /** The files the scan read, so that the report or the baseline never overwrites one. */
+    private List<Path> scannedFiles = List.of();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -169,6 +185,8 @@ final class ScanCommand implements Callable<Integer> {
         try {
             config = projectConfig(displayPaths);
             applyProjectOptions(config.options());
+            checkExcludes();
+            configureBudget();
             reports = reportTargets(displayPaths);
             String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
             threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
@@ -192,6 +210,17 @@ final class ScanCommand implements Callable<Integer> {
                 displayPaths, maxFileSize, jobs);
         ScanResult result = scan(scanner, config);
 
+        String overwrite = OutputTargets.overwrittenInput(output, writeBaseline, scannedFiles, sideFiles(config),
+                baseline);
+        for (ReportTarget target : reports) {
+            if (overwrite == null && target.file() != null) { // every --format FORMAT=FILE too
+                overwrite = OutputTargets.overwrittenInput(target.file(), null, scannedFiles, sideFiles(config), baseline);
+            }
+        }
+        if (overwrite != null) {
+            err.println("trailwatch: " + overwrite);
+            return ExitCodes.ERROR;
+        }
         if (writeBaseline != null && !writeBaseline(result, err)) {
             return ExitCodes.ERROR;
         }
@@ -289,8 +318,30 @@ final class ScanCommand implements Callable<Integer> {
             Baseline.write(writeBaseline, entries);
             return true;
         } catch (IOException e) {
-            err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": " + e.getMessage());
+            err.println("trailwatch: cannot write the baseline to " + writeBaseline + ": "
+                    + OutputTargets.reason(writeBaseline, e));
             return false;
+        }
+    }
+
+    /** The Terraform evaluation budgets of this run (the defaults unless --limit raises one). */
+    private void configureBudget() throws UsageException {
+        try {
+            Budget.configure(limits);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--limit: " + e.getMessage());
+        }
+    }
+
+    /** An invalid --exclude glob is a usage error naming the option and the place in the glob. */
+    private void checkExcludes() throws UsageException {
+        for (String glob : excludes) {
+            try {
+                Glob.check(glob);
+            } catch (Glob.InvalidGlobException e) {
+                throw new UsageException("--exclude '" + glob + "': invalid glob at character " + (e.index() + 1)
+                        + ": " + e.getMessage());
+            }
         }
     }
 
@@ -333,12 +384,13 @@ final class ScanCommand implements Callable<Integer> {
             collector.exclude(config.file().toAbsolutePath().getParent(), config.excludes());
         }
         FileCollector.Collected collected = collector.collect(files);
+        scannedFiles = collected.files().stream().map(FileCollector.Candidate::path).toList();
         scanner.excluding(collector::isExcluded);
         if (files.size() == named.size()) {
             return scanner.scan(collected.files(), collected.errors());
         }
         try {
-            byte[] bytes = stdin.readAllBytes();
+            byte[] bytes = InputFiles.read(stdin, InputFiles.Limit.option(maxFileSize));
             SourceFile text = SourceFile.decode(Paths.get(stdinFilename), stdinFilename, bytes);
             if (!given("--stdin-filename") && !mayBeTemplateOrPlan(text.text())) {
                 // Unnamed, only its content says what it is, and Terraform is not told by content: say so.
@@ -351,10 +403,6 @@ final class ScanCommand implements Callable<Integer> {
         } catch (InputException e) {
             List<InputError> errors = new ArrayList<>(collected.errors());
             errors.add(new InputError(stdinFilename, e.position(), e.getMessage()));
-            return scanner.scan(collected.files(), errors);
-        } catch (IOException e) {
-            List<InputError> errors = new ArrayList<>(collected.errors());
-            errors.add(new InputError(stdinFilename, null, "cannot be read: " + e.getMessage()));
             return scanner.scan(collected.files(), errors);
         }
     }
@@ -424,7 +472,8 @@ final class ScanCommand implements Callable<Integer> {
             }
             return true;
         } catch (IOException e) {
-            err.println("trailwatch: cannot write the report to " + target.file() + ": " + e.getMessage());
+            err.println("trailwatch: cannot write the report to " + target.file() + ": "
+                    + OutputTargets.reason(target.file(), e));
             return false;
         }
     }
@@ -527,6 +576,19 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return values;
+    }
+
+    /** The files read besides the scanned ones: the project file, baseline, variable and parameter files. */
+    private List<Path> sideFiles(ProjectConfig config) {
+        List<Path> files = new ArrayList<>(parameterFiles);
+        varFiles.forEach(f -> files.add(Paths.get(f)));
+        if (config.file() != null) {
+            files.add(config.file());
+        }
+        if (baseline != null) {
+            files.add(baseline);
+        }
+        return files;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

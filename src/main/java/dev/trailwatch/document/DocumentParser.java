@@ -118,7 +118,7 @@ public final class DocumentParser {
             return reader.document();
         } catch (StreamConstraintsException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)", position(at));
+            throw new InputException(ReaderMessages.constraint(e, MAX_NESTING), position(at));
         } catch (JsonProcessingException e) {
             throw new InputException(jsonMessage(e), position(e.getLocation()));
         } catch (IOException e) {
@@ -130,21 +130,25 @@ public final class DocumentParser {
 
     /** Jackson's message without the parenthesised source description it sometimes appends. */
     private static String jsonMessage(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
+        String message = ReaderMessages.withoutSource(e.getOriginalMessage());
         int source = message.indexOf(" (for ");
         return source > 0 ? message.substring(0, source) : message;
     }
 
     public static Value parseYaml(String text) throws InputException {
+        ReaderMessages.checkYamlLineLengths(text);
         YamlEventParser parser = null;
         try {
             parser = YAML.parserOver(text);
             Reader reader = new Reader(parser, parser);
             return reader.document();
         } catch (StreamConstraintsException e) {
-            throw new InputException("nested too deeply (more than " + MAX_NESTING + " levels)",
-                    position(e.getLocation()));
+            throw new InputException(ReaderMessages.constraint(e, MAX_NESTING), position(e.getLocation()));
         } catch (IOException | RuntimeException e) {
+            InputException unreadable = ReaderMessages.unreadableCharacter(e, text);
+            if (unreadable != null) {
+                throw unreadable;
+            }
             MarkedYAMLException marked = parser == null ? null : parser.syntaxError();
             if (marked != null) {
                 throw yamlSyntaxError(marked);

@@ -1,16 +1,14 @@
 package dev.trailwatch.scan;
 
 import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.Glob;
 import dev.trailwatch.source.InputError;
 import java.io.IOException;
-import java.nio.file.FileSystem;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ public final class FileCollector {
     private final DisplayPaths paths;
 
     /** Excluded paths: a glob matched against paths relative to its base folder. */
-    private record Exclusion(Path base, PathMatcher matcher) {}
+    private record Exclusion(Path base, Glob glob) {}
 
     private final List<Exclusion> exclusions = new ArrayList<>();
 
@@ -48,14 +46,18 @@ public final class FileCollector {
         exclude(workingDirectory, excludeGlobs);
     }
 
-    /** Also excludes these globs, relative to a folder (the project file's `exclude`, relative to it). */
+    /**
+     * Also excludes these globs, relative to a folder (the project file's `exclude`, relative to
+     * it). A glob matches at any depth below the folder; the globs were checked when they were
+     * read ({@link Glob#check}), so an invalid one here is a defect.
+     */
     public FileCollector exclude(Path base, List<String> globs) {
-        FileSystem fs = FileSystems.getDefault();
         Path absolute = base.toAbsolutePath().normalize();
         for (String glob : globs) {
-            exclusions.add(new Exclusion(absolute, fs.getPathMatcher("glob:" + glob)));
-            if (!glob.startsWith("**/")) {
-                exclusions.add(new Exclusion(absolute, fs.getPathMatcher("glob:**/" + glob)));
+            try {
+                exclusions.add(new Exclusion(absolute, Glob.compile(glob, true)));
+            } catch (Glob.InvalidGlobException e) {
+                throw new IllegalArgumentException("invalid glob '" + glob + "': " + e.getMessage(), e);
             }
         }
         return this;
@@ -135,7 +137,7 @@ public final class FileCollector {
         for (Exclusion exclusion : exclusions) {
             // Outside the base folder, the path as a whole: a **/ glob still matches it.
             Path relative = absolute.startsWith(exclusion.base()) ? exclusion.base().relativize(absolute) : absolute;
-            if (exclusion.matcher().matches(relative)) {
+            if (exclusion.glob().matches(relative)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.trailwatch.scan;
 
+import dev.trailwatch.source.ByteOrderMarks;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.cloudformation.CloudFormationInput;
@@ -11,6 +12,7 @@ import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.suppress.FindingPolicy;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.PlanLoader;
 import dev.trailwatch.terraform.TerraformScan;
@@ -286,7 +288,9 @@ public final class Scanner {
         String name = candidate.displayPath();
         byte[] bytes;
         try {
-            bytes = SourceFile.readBytes(candidate.path(), limitFor(candidate.path()));
+            long limit = limitFor(candidate.path());
+            bytes = InputFiles.read(candidate.path(), limit == maxFileSize ? InputFiles.Limit.option(limit)
+                    : new InputFiles.Limit(limit, "the limit for Terraform plans"));
         } catch (InputException e) {
             return Outcome.error(new InputError(name, e.position(), e.getMessage()));
         }
@@ -294,8 +298,9 @@ public final class Scanner {
         try {
             file = SourceFile.decode(candidate.path(), name, bytes);
         } catch (InputException e) {
-            String head = new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
-                    StandardCharsets.ISO_8859_1);
+            String head = ByteOrderMarks.present(bytes) ? ByteOrderMarks.head(bytes, CloudFormationInput.SNIFF_CHARS)
+                    : new String(bytes, 0, Math.min(bytes.length, CloudFormationInput.SNIFF_CHARS),
+                            StandardCharsets.ISO_8859_1);
             return isHcl(name) || CloudFormationInput.marksTemplate(head)
                     ? Outcome.error(new InputError(name, e.position(), e.getMessage()))
                     : Outcome.SKIPPED;

@@ -1,15 +1,11 @@
 package dev.trailwatch.source;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -29,30 +25,24 @@ public final class SourceFile {
         this.text = text;
     }
 
-    /** Reads a file's bytes, refusing files over {@code maxBytes}. */
+    /** Reads a file's bytes, refusing files over {@code maxBytes} (--max-file-size). */
     public static byte[] readBytes(Path path, long maxBytes) throws InputException {
-        try {
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                throw new InputException("file is " + size + " bytes, over the size limit of " + maxBytes
-                        + " bytes (--max-file-size); not read");
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputException("no such file or directory");
-        } catch (AccessDeniedException e) {
-            throw new InputException("permission denied");
-        } catch (IOException e) {
-            throw new InputException("cannot be read: " + e.getMessage());
-        }
+        return InputFiles.read(path, InputFiles.Limit.option(maxBytes));
     }
 
     public static SourceFile decode(Path path, String displayPath, byte[] bytes) throws InputException {
         return new SourceFile(path, displayPath, decodeUtf8(bytes));
     }
 
-    /** Strict UTF-8: a file in another encoding is an error at the first byte that is not UTF-8. */
+    /**
+     * Strict UTF-8 (or UTF-16/UTF-32 when a byte order mark says so): a file in another encoding
+     * is an error at the first byte that is not UTF-8.
+     */
     public static String decodeUtf8(byte[] bytes) throws InputException {
+        ByteOrderMarks.Mark mark = ByteOrderMarks.of(bytes);
+        if (mark != null) {
+            return ByteOrderMarks.decode(bytes, mark);
+        }
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -6,6 +6,7 @@ import dev.trailwatch.document.DocumentParser;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
@@ -61,7 +62,7 @@ public final class Baseline {
     }
 
     public static Set<String> read(Path file) throws InputException {
-        byte[] bytes = SourceFile.readBytes(file, 64L * 1024 * 1024);
+        byte[] bytes = InputFiles.read(file, InputFiles.BASELINE);
         Value root = DocumentParser.parseJson(SourceFile.decodeUtf8(bytes));
         Value.ListValue list = root instanceof Value.MapValue map ? (map.get("findings") instanceof Value.ListValue l ? l
                 : map.get("fingerprints") instanceof Value.ListValue l1 ? l1 : null) : null;

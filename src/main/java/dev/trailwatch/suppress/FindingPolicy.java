@@ -5,14 +5,14 @@ import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.rules.SuppressionRule;
 import dev.trailwatch.source.DisplayPaths;
-import java.nio.file.FileSystems;
+import dev.trailwatch.source.Glob;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the project decided about findings, applied after the rules: fingerprints, severities set
@@ -27,6 +27,8 @@ public final class FindingPolicy {
     private final Set<String> baseline;
     /** Where the project file is: its suppressions' file globs are relative to it. */
     private final Path configFolder;
+    /** Suppressions' file globs, compiled once (they were checked when the project file was read). */
+    private final Map<String, Glob> globs = new ConcurrentHashMap<>();
 
     public FindingPolicy(DisplayPaths paths, Fingerprints fingerprints, Map<String, String> severities,
             List<Suppression> suppressions, Set<String> baseline, Path configFolder) {
@@ -87,10 +89,18 @@ public final class FindingPolicy {
         if (s.fileGlob() == null) {
             return true;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + s.fileGlob());
+        Glob glob = globs.computeIfAbsent(s.fileGlob(), FindingPolicy::compile);
         Path file = paths.workingDirectory().resolve(f.location().file()).normalize();
         Path relative = file.startsWith(configFolder) ? configFolder.relativize(file) : file;
-        return matcher.matches(relative) || relative.toString().replace('\\', '/').toLowerCase(Locale.ROOT)
+        return glob != null && glob.matches(relative) || relative.toString().replace('\\', '/').toLowerCase(Locale.ROOT)
                 .equals(s.fileGlob().toLowerCase(Locale.ROOT));
+    }
+
+    private static Glob compile(String glob) {
+        try {
+            return Glob.compile(glob);
+        } catch (Glob.InvalidGlobException e) {
+            return null; // never matches
+        }
     }
 }

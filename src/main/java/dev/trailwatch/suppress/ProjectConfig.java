@@ -3,7 +3,10 @@ package dev.trailwatch.suppress;
 import dev.trailwatch.document.PlainYaml;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
+import dev.trailwatch.source.Glob;
 import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.InputFiles;
+import dev.trailwatch.source.Position;
 import dev.trailwatch.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,7 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
             "baseline", "formats", "jobs", "max-file-size");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("id", "ids", "resource", "file", "reason", "expires");
     private static final Set<String> SETTINGS = Set.of("off", "error", "warning", "note");
+    private static final Set<String> FAIL_ON = Set.of("error", "warning", "note", "never");
 
     public static ProjectConfig none() {
         return new ProjectConfig(null, null, List.of(), Map.of(), List.of(), false, true, Set.of(), ScanOptions.NONE_SET);
@@ -78,7 +82,7 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
     }
 
     public static ProjectConfig read(Path path, String shown, Set<String> knownRules) throws InputException {
-        SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, 1024 * 1024));
+        SourceFile file = SourceFile.decode(path, shown, InputFiles.read(path, InputFiles.PROJECT_FILE));
         // The project file is YAML by YAML's own rules (aliases, merge keys): CloudFormation's do not apply.
         Value root = PlainYaml.parse(file.text());
         if (root == null) {
@@ -106,10 +110,16 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         Long maxFileSize = null;
         for (Value.Entry entry : map.entries().values()) {
             switch (entry.key()) {
-                case "fail-on" -> failOn = text(entry.value());
+                case "fail-on" -> {
+                    failOn = text(entry.value());
+                    if (!FAIL_ON.contains(failOn)) {
+                        throw new InputException("fail-on is error, warning, note or never, not '" + failOn + "'",
+                                entry.value().range().start());
+                    }
+                }
                 case "exclude" -> {
                     for (Value item : list(entry.value())) {
-                        excludes.add(text(item));
+                        excludes.add(glob(file, item));
                     }
                 }
                 case "rules" -> {
@@ -254,9 +264,24 @@ public record ProjectConfig(Path file, String failOn, List<String> excludes, Map
         }
         return new Suppression(Suppression.Kind.CONFIG, List.copyOf(ids),
                 m.get("resource") == null ? null : text(m.get("resource")),
-                m.get("file") == null ? null : text(m.get("file")),
+                m.get("file") == null ? null : glob(file, m.get("file")),
                 m.get("reason") == null ? null : text(m.get("reason")), expires, expiresText,
                 file.locate(item.range()));
+    }
+
+    /** A glob, checked here so that an invalid one is reported at its own position. */
+    private static String glob(SourceFile file, Value value) throws InputException {
+        String glob = text(value);
+        try {
+            Glob.check(glob);
+            return glob;
+        } catch (Glob.InvalidGlobException e) {
+            Position start = value.range().start();
+            String written = file.text(value.range());
+            int quote = !written.isEmpty() && (written.charAt(0) == '"' || written.charAt(0) == '\'') ? 1 : 0;
+            throw new InputException("invalid glob '" + glob + "': " + e.getMessage(),
+                    new Position(start.line(), start.column() + quote + e.index()));
+        }
     }
 
     private static String text(Value value) throws InputException {

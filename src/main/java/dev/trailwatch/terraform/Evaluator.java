@@ -41,8 +41,9 @@ final class Evaluator {
             depth--;
             return new Value.Unknown("expression nested too deeply to evaluate", e.range());
         }
+        Budget.step(e.range(), file);
         try {
-            return evaluate(e, scope, file);
+            return Budget.checked(evaluate(e, scope, file), e.range(), file);
         } finally {
             depth--;
         }
@@ -432,8 +433,9 @@ final class Evaluator {
 
     static BigDecimal number(String literal) {
         try {
-            return new BigDecimal(literal, MathContext.DECIMAL128);
-        } catch (NumberFormatException e) {
+            BigDecimal n = new BigDecimal(literal, MathContext.DECIMAL128);
+            return dev.trailwatch.terraform.hcl.Numbers.inRange(n) ? n : null; // beyond the bound: not a number here
+        } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package dev.trailwatch.terraform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +100,9 @@ final class ModuleCallers {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && (name.endsWith(".tf") || name.endsWith(".tf.json"))
-                            && !excluded.test(file)) {
+                    // An empty file calls nothing: not read (a folder of 100,000 of them is read once, not twice).
+                    if (attrs.isRegularFile() && attrs.size() > 0
+                            && (name.endsWith(".tf") || name.endsWith(".tf.json")) && !excluded.test(file)) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -119,21 +119,17 @@ final class ModuleCallers {
         for (Path file : files) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException | java.io.UncheckedIOException e) {
+                text = dev.trailwatch.source.SourceFile.decodeUtf8(
+                        dev.trailwatch.source.SourceFile.readBytes(file, 64L * 1024 * 1024));
+            } catch (dev.trailwatch.source.InputException e) {
                 continue; // unreadable or not UTF-8: reported when the file itself is scanned
             }
             Matcher m = (file.getFileName().toString().endsWith(".json") ? LOCAL_SOURCE_JSON : LOCAL_SOURCE)
                     .matcher(text);
             Path caller = file.getParent().toAbsolutePath().normalize();
             while (m.find()) {
-                Path callee;
-                try {
-                    callee = caller.resolve(m.group(1)).normalize();
-                } catch (java.nio.file.InvalidPathException e) {
-                    continue; // a source no file system can name calls nothing
-                }
-                if (!callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
+                Path callee = ModuleCycles.localFolder(caller, m.group(1));
+                if (callee != null && !callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
                     callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(caller);
                 }
             }

@@ -276,6 +276,7 @@ final class ModuleInstance {
             Value n = Values.unwrap(literals.eval(count.value(), Scope.EMPTY, file));
             java.math.BigDecimal number = n instanceof Value.Number || n instanceof Value.Text
                     ? Operators.asNumber(n) : null;
+            Budget.count(number, count.range(), file);
             // Not a whole number: Terraform rejects it, so the resource is judged once rather than dropped.
             if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(1000)) > 0
                     || number.stripTrailingZeros().scale() > 0) {
@@ -291,6 +292,7 @@ final class ModuleInstance {
         }
         if (forEach != null) {
             Value collection = Values.unwrap(literals.eval(forEach.value(), Scope.EMPTY, file));
+            Budget.instances(collection, "for_each", forEach.range(), file);
             List<Instance> out = new ArrayList<>();
             if (collection instanceof Value.MapValue map) {
                 for (Value.Entry entry : map.entries().values()) {
@@ -420,19 +422,23 @@ final class ModuleInstance {
         if (dir == null) {
             return null;
         }
-        if (ancestors.contains(dir)) {
+        Path real = ModuleCycles.realPath(dir); // ./l1 linking to . is the same folder
+        if (ancestors.contains(dir) || ancestors.contains(real)) {
             Body.Attribute source = call.block().body().attribute("source");
             errors.add(new InputError(call.file().displayPath(), (source != null ? source.range() : call.block().range())
                     .start(), "module " + name + " calls " + reader.paths().show(dir)
+                    + ModuleCycles.through(dir, real, reader.paths().show(real))
                     + ", which is already calling it: a cycle of module calls"));
             return null;
         }
         Module child = reader.read(dir);
         Set<Path> chain = new HashSet<>(ancestors);
         chain.add(dir);
+        chain.add(real);
         String key = callKey.isEmpty() ? name : callKey + "." + name;
         List<ModuleInstance> out = new ArrayList<>();
         for (Instance instance : instances(call.block(), call.file())) {
+            Budget.moduleInstance(call.block().range(), call.file());
             Map<String, VariableValue> arguments = new LinkedHashMap<>();
             for (Body.Attribute argument : call.block().body().attributes()) {
                 if (MODULE_META_ARGUMENTS.contains(argument.name())) {
@@ -468,13 +474,14 @@ final class ModuleInstance {
         if (source == null) {
             return null;
         }
-        if (isLocal(source)) {
-            try {
-                Path dir = module.dir.resolve(source).normalize();
-                return Files.isDirectory(dir) ? dir : null;
-            } catch (java.nio.file.InvalidPathException e) {
-                return null; // a source no file system can name (a NUL character): a module that cannot be found
+        if (source.startsWith("./") || source.startsWith("../")) {
+            Path dir = ModuleCycles.localFolder(module.dir, source);
+            if (dir == null) {
+                Body.Attribute at = call.block().body().attribute("source");
+                errors.add(new InputError(call.file().displayPath(), at.range().start(), "module " + name
+                        + ": the source cannot name a folder (it holds a character no path may hold)"));
             }
+            return dir != null && Files.isDirectory(dir) ? dir : null;
         }
         String key = callKey.isEmpty() ? name : callKey + "." + name;
         return manifest.dir(key);

@@ -4,8 +4,6 @@ import dev.trailwatch.document.DocumentParser;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,21 +29,23 @@ final class ModulesManifest {
             return NONE;
         }
         try {
-            Value manifest = DocumentParser.parseJson(Files.readString(file, StandardCharsets.UTF_8));
+            Value manifest = DocumentParser.parseJson(dev.trailwatch.source.SourceFile.decodeUtf8(
+                    dev.trailwatch.source.SourceFile.readBytes(file, 64L * 1024 * 1024)));
             Map<String, Path> dirs = new HashMap<>();
             if (manifest instanceof Value.MapValue map && map.get("Modules") instanceof Value.ListValue modules) {
                 for (Value module : modules.items()) {
                     if (module instanceof Value.MapValue m) {
                         String key = Values.scalarText(m.get("Key"));
                         String dir = Values.scalarText(m.get("Dir"));
-                        if (key != null && dir != null && !key.isEmpty()) {
-                            dirs.put(key, root.resolve(dir).normalize());
+                        Path folder = dir == null ? null : ModuleCycles.localFolder(root, dir);
+                        if (key != null && folder != null && !key.isEmpty()) {
+                            dirs.put(key, folder);
                         }
                     }
                 }
             }
             return new ModulesManifest(dirs);
-        } catch (IOException | InputException e) {
+        } catch (InputException e) {
             return NONE; // a manifest that cannot be read leaves remote modules unknown, as no manifest does
         }
     }

@@ -17,7 +17,7 @@ final class Operators {
             return b == null ? unknown(operand, range) : new Value.Bool(!b, range);
         }
         BigDecimal n = asNumber(operand);
-        return n == null ? unknown(operand, range) : new Value.Number(n.negate().toPlainString(), range);
+        return n == null ? unknown(operand, range) : number(n.negate(), range);
     }
 
     static Value binary(String operator, Value left, Value right, Range range) {
@@ -86,6 +86,9 @@ final class Operators {
     }
 
     private static Value number(BigDecimal n, Range range) {
+        if (!dev.trailwatch.terraform.hcl.Numbers.inRange(n)) {
+            return new Value.Unknown("a number beyond 1e" + dev.trailwatch.terraform.hcl.Numbers.MAX_EXPONENT, range);
+        }
         return new Value.Number(n.stripTrailingZeros().toPlainString(), range);
     }
 

@@ -32,7 +32,7 @@ public final class TerraformLoader {
             List<InputError> errors) {
         Module root = reader.read(rootDir);
         Map<String, VariableValue> inputs = variables.forRoot(root, errors);
-        ModuleInstance instance = new ModuleInstance(root, reader, inputs, "", "", Set.of(root.dir()),
+        ModuleInstance instance = new ModuleInstance(root, reader, inputs, "", "", ModuleCycles.rootChain(root.dir()),
                 ModulesManifest.of(root.dir()), errors);
         List<Resource> resources = new ArrayList<>();
         Map<SourceFile, Map<Resource, Range>> extents = new LinkedHashMap<>();

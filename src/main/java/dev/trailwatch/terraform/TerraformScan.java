@@ -61,7 +61,14 @@ public final class TerraformScan {
      */
     public RootResult analyse(Path root, Set<Path> scanned) {
         List<InputError> errors = new ArrayList<>();
-        TerraformLoader.Loaded loaded = TerraformLoader.loadInstances(root, reader, variables, errors);
+        TerraformLoader.Loaded loaded;
+        try {
+            loaded = Budget.run(() -> TerraformLoader.loadInstances(root, reader, variables, errors));
+        } catch (Budget.Exceeded e) {
+            // Past a budget the configuration is not evaluated further: its error, and no findings.
+            errors.add(e.error());
+            return new RootResult(root, List.of(), errors, 0, List.of(), 0);
+        }
         ResourceModel model = loaded.model();
         Map<ModuleInstance, Boolean> reportedInstances = new HashMap<>();
         List<Resource> reported = new ArrayList<>();

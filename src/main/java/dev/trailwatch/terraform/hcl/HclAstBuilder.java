@@ -171,6 +171,9 @@ final class HclAstBuilder {
     private Expression primary(HclParser.PrimaryContext ctx) {
         Range range = range(ctx);
         if (ctx instanceof HclParser.NumberLiteralContext) {
+            if (!Numbers.literalInRange(ctx.getText())) {
+                throw error(Numbers.outOfRange(ctx.getText()), range.start());
+            }
             return new Expression.NumberLiteral(ctx.getText(), range);
         }
         if (ctx instanceof HclParser.TrueLiteralContext) {
