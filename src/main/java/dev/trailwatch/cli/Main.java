@@ -58,10 +58,7 @@ public final class Main implements Runnable {
             scan.stdin = stdin;
             commandLine.addSubcommand(scan);
             if (!arguments[0].equals("scan")) {
-                commandLine.addSubcommand(new RulesCommand());
-                commandLine.addSubcommand(new ExplainCommand());
-                commandLine.addSubcommand(new CompletionCommand());
-                commandLine.addSubcommand(new CommandLine.HelpCommand());
+                addOtherCommands(commandLine);
             }
             // Set after the subcommands are added: picocli passes these settings on to them.
             commandLine.setOut(out);
@@ -73,6 +70,22 @@ public final class Main implements Runnable {
             return Crashes.report(crash, err, debug);
         }
     }
+    /** Every command but scan (a scan builds only its own: picocli's model costs start-up time). */
+    private static void addOtherCommands(CommandLine commandLine) {
+        commandLine.addSubcommand(new RulesCommand());
+        commandLine.addSubcommand(new ExplainCommand());
+        commandLine.addSubcommand(new CompletionCommand());
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+    }
+
+    /** The whole command with every subcommand, as the man page and completion describe it. */
+    static CommandLine fullCommandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand(new ScanCommand());
+        addOtherCommands(commandLine);
+        return commandLine;
+    }
+
     /**
      * The command a first word that is no command and no existing path was probably meant to be
      * (one or two letters off, as {@code scna} or {@code rule}), else null: better than "no such file".
