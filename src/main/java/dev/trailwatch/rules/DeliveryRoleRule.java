@@ -78,6 +78,10 @@ public final class DeliveryRoleRule extends Rule {
         if ("".equals(text.text())) {
             return Verdict.ACCEPTED; // empty is TW001's
         }
+        if (text.knownLength() > PartialText.MAX_ARN_LENGTH) {
+            return Verdict.problem("is " + text.knownLength() + " characters long, longer than any ARN (at most "
+                    + PartialText.MAX_ARN_LENGTH + ")");
+        }
         TextForm form = text.form();
         if (!form.intersects(ArnText.ROLE_ARN)) {
             if (Values.unwrap(value) instanceof Value.Reference r) {
@@ -412,7 +416,11 @@ public final class DeliveryRoleRule extends Rule {
                 return false; // another declared log group
             }
         }
-        TextForm matched = ArnText.of(pattern, model).iamPattern();
+        PartialText text = ArnText.of(pattern, model);
+        if (text.knownLength() > PartialText.MAX_ARN_LENGTH) {
+            return false; // longer than any ARN: it names no stream
+        }
+        TextForm matched = text.iamPattern();
         if (!matched.intersects(streams)) {
             return false; // it can never match a stream CloudTrail writes there
         }

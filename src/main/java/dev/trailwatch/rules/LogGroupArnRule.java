@@ -66,6 +66,10 @@ public final class LogGroupArnRule extends Rule {
         if ("".equals(text.text())) {
             return Verdict.ACCEPTED; // empty is TW001's
         }
+        if (text.knownLength() > PartialText.MAX_ARN_LENGTH) {
+            return Verdict.problem("is " + text.knownLength() + " characters long, longer than any ARN (at most "
+                    + PartialText.MAX_ARN_LENGTH + ")");
+        }
         TextForm form = text.form();
         if (form.within(ArnText.LOG_GROUP_ARN)) {
             String region = region(text.knownField(3), trail);

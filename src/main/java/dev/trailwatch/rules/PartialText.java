@@ -53,6 +53,18 @@ record PartialText(List<Piece> pieces) {
         return new PartialText(pieces);
     }
 
+    /** Longer than any ARN AWS accepts (2,048 characters): not worth matching, and bounded work on hostile input. */
+    static final int MAX_ARN_LENGTH = 2048;
+
+    /** How many characters the known parts hold. */
+    int knownLength() {
+        int length = 0;
+        for (Piece piece : pieces) {
+            length += piece instanceof Known k ? k.text().length() : 0;
+        }
+        return length;
+    }
+
     /** The whole text when every part is known, else null. */
     String text() {
         return pieces.size() == 1 && pieces.get(0) instanceof Known k ? k.text() : null;
