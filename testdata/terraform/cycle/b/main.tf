@@ -1,3 +1,4 @@
 module "a" {
   source = "../a"
 }
+# expect-error: the call above closes a cycle of module calls (an input error at the call)

@@ -61,6 +61,18 @@ class FixtureTest {
         ScanResult result = new Scanner(new RuleRunner(rules, java.time.LocalDate.now()), FindingPolicy.none(paths),
                 ParameterValues.none(), VariableInputs.none(paths), paths, Scanner.DEFAULT_MAX_FILE_SIZE, 1)
                 .scan(collected.files(), collected.errors());
+        // A fixture that stopped parsing would pass with no findings: it must load, unless it says
+        // (an "expect-error" comment) that an input error is what it shows.
+        String shown = fixture.toString().replace('\\', '/');
+        List<String> errors = result.errors().stream().filter(e -> e.file().equals(shown))
+                .map(e -> e.file() + ":" + (e.position() == null ? "" : e.position().line() + ": ") + e.message()).toList();
+        try {
+            if (!errors.isEmpty() && !Files.readString(fixture).contains("expect-error")) {
+                throw new AssertionError("the fixture does not load: " + errors);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // A Terraform file is evaluated with its whole folder, whose other files report their own findings.
         return result.reported().stream()
                 .filter(f -> f.location().file().equals(fixture.toString().replace('\\', '/')))
