@@ -42,4 +42,25 @@ class RuleRegistryTest {
         }
         assertEquals(ids.size(), Rules.all().size());
     }
+
+    /** A rule class written but not registered would never run: every @RuleInfo class is in Rules.all(). */
+    @Test
+    void everyRuleClassIsRegistered() throws Exception {
+        Path folder = Path.of(Rule.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/trailwatch/rules");
+        Set<String> annotated = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = file.getFileName().toString().replace(".class", "");
+                Class<?> type = Class.forName("dev.trailwatch.rules." + name);
+                if (type.isAnnotationPresent(RuleInfo.class)) {
+                    annotated.add(type.getSimpleName());
+                }
+            }
+        }
+        Set<String> registered = new java.util.TreeSet<>();
+        Rules.all().forEach(r -> registered.add(r.getClass().getSimpleName()));
+        assertTrue(annotated.size() >= 7, "rule classes found: " + annotated);
+        assertEquals(annotated, registered);
+    }
 }
