@@ -8,14 +8,14 @@ import java.util.List;
 
 /** What reports and {@code trailwatch rules}/{@code explain} show about a rule. */
 public record RuleMetadata(String id, String name, Severity severity, String summary, List<String> peerIds,
-        List<String> tags, String helpUri, String securitySeverity) {
+        List<String> tags, String helpUri, String securitySeverity, boolean checksTrails) {
     public static RuleMetadata of(Class<?> ruleClass) {
         RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
         }
         return new RuleMetadata(info.id(), info.name(), info.severity(), info.summary(), List.of(info.peerIds()),
-                List.of(info.tags()), info.helpUri(), info.securitySeverity());
+                List.of(info.tags()), info.helpUri(), info.securitySeverity(), info.checksTrails());
     }
 
     /** The long explanation shown by {@code trailwatch explain}, or null when there is none. */

@@ -334,14 +334,13 @@ public final class Scanner {
         }
     }
 
-    /** Every rule run on every trail (TW000 and TW100 are about other things). */
+    /** Every rule that checks trails, run on every trail (the JUnit report's test cases). */
     private List<ScanResult.Check> checks(List<Resource> trails) {
         List<ScanResult.Check> out = new ArrayList<>();
         for (Resource trail : trails) {
             for (Rule rule : runner.rules()) {
-                String id = rule.metadata().id();
-                if (!id.equals("TW000") && !id.equals("TW100")) {
-                    out.add(new ScanResult.Check(id, trail.declaration().file(), trail.address()));
+                if (rule.metadata().checksTrails()) {
+                    out.add(new ScanResult.Check(rule.metadata().id(), trail.declaration().file(), trail.address()));
                 }
             }
         }
