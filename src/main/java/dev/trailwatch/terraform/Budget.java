@@ -110,6 +110,12 @@ public final class Budget {
         }
     }
 
+    /** The most instances one count or for_each may make here (the default outside a budgeted run). */
+    static long maxInstances() {
+        Budget budget = CURRENT.get();
+        return budget == null ? 1000 : budget.maxInstances;
+    }
+
     /** The number of instances a literal {@code count} makes (null: not known, nothing to count). */
     static void count(java.math.BigDecimal count, Range at, SourceFile file) {
         Budget budget = CURRENT.get();

@@ -278,7 +278,7 @@ final class ModuleInstance {
                     ? Operators.asNumber(n) : null;
             Budget.count(number, count.range(), file);
             // Not a whole number: Terraform rejects it, so the resource is judged once rather than dropped.
-            if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(1000)) > 0
+            if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(Budget.maxInstances())) > 0
                     || number.stripTrailingZeros().scale() > 0) {
                 Value index = new Value.Unknown("count.index of a count not known statically", count.range());
                 return List.of(new Instance("", Scope.EMPTY.with("count", object("index", index, count.range()))));

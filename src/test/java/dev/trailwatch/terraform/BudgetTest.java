@@ -130,4 +130,14 @@ class BudgetTest {
                 + temp.resolve("root/l1") + " (" + temp.resolve("root") + ", through a symbolic link), which is"
                 + " already calling it: a cycle of module calls"), run.err());
     }
+
+    @Test
+    void aRaisedInstanceLimitGivesEveryInstanceItsAddress(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "resource \"aws_cloudtrail\" \"t\" {\n  count = 1500\n  name = \"t\"\n}\n");
+        Cli.Run run = Cli.run("scan", "-q", "--limit", "instances=2000", dir.toString());
+        assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.err());
+        assertEquals(1500, run.outLines().size());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.contains("aws_cloudtrail.t[1499] is not integrated")),
+                run.outLines().get(0));
+    }
 }
