@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,12 @@ final class TextForm {
     record Atom(BitSet chars, boolean repeat) {}
 
     private final List<Atom> atoms;
+    /**
+     * This form made deterministic, as far as it has been asked: for each set of positions, where
+     * each character leads. Built lazily once per form and reused, as the forms CloudTrail accepts
+     * are asked about again and again.
+     */
+    private final Map<BitSet, BitSet[]> transitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TextForm(List<Atom> atoms) {
         this.atoms = List.copyOf(atoms);
@@ -162,7 +167,6 @@ final class TextForm {
      * does not accept.
      */
     boolean within(TextForm other) {
-        Map<BitSet, Map<Integer, BitSet>> steps = new HashMap<>();
         int n = atoms.size();
         record State(int position, BitSet other) {}
         Set<State> seen = new HashSet<>();
@@ -190,17 +194,25 @@ final class TextForm {
                 }
             }
             BitSet chars = a.chars();
-            for (int s = chars.nextSetBit(0); s >= 0; s = chars.nextSetBit(s + 1)) {
-                int symbol = s;
-                BitSet next = steps.computeIfAbsent(state.other(), k -> new HashMap<>())
-                        .computeIfAbsent(symbol, k -> other.step(state.other(), k));
-                State after = new State(a.repeat() ? i : i + 1, next);
+            for (int symbol = chars.nextSetBit(0); symbol >= 0; symbol = chars.nextSetBit(symbol + 1)) {
+                State after = new State(a.repeat() ? i : i + 1, other.next(state.other(), symbol));
                 if (seen.add(after)) {
                     work.add(after);
                 }
             }
         }
         return true;
+    }
+
+    /** Where a character leads from a set of this form's positions (remembered). */
+    private BitSet next(BitSet positions, int symbol) {
+        BitSet[] row = transitions.computeIfAbsent(positions, k -> new BitSet[SYMBOLS]);
+        BitSet next = row[symbol];
+        if (next == null) {
+            next = step(positions, symbol);
+            row[symbol] = next; // two threads may both compute it: the same value
+        }
+        return next;
     }
 
     private static BitSet bits(int position) {
