@@ -39,25 +39,12 @@ public final class DeliveryRoleRule extends Rule {
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
-            Attribute attribute = trail.roleArn();
-            if (!attribute.isPresent()) {
-                continue; // TW001's
-            }
-            List<String> problems = new ArrayList<>();
-            for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                Verdict verdict = judge(leaf.value(), trail, model);
-                if (verdict.isProblem()) {
-                    problems.add(attribute.name() + " " + verdict.text() + leaf.when() + leaf.from());
-                }
-            }
-            if (!problems.isEmpty()) {
-                Location at = new Location(trail.resource().declaration().file(), attribute.range());
-                report.accept(finding(trail.resource(), at, trail.resource().address()
-                        + "'s CloudWatch Logs role cannot deliver: " + String.join("; ", problems),
-                        "Give the trail an IAM role that trusts cloudtrail.amazonaws.com (sts:AssumeRole) and allows"
-                                + " logs:CreateLogStream and logs:PutLogEvents on the log group's log-stream:*;"
-                                + " see `trailwatch explain TW003`."));
-            }
+            // Absent is TW001's.
+            reportProblems(trail, trail.roleArn(), v -> LogGroupArnRule.problemText(judge(v, trail, model)),
+                    "'s CloudWatch Logs role cannot deliver: ",
+                    "Give the trail an IAM role that trusts cloudtrail.amazonaws.com (sts:AssumeRole) and allows"
+                            + " logs:CreateLogStream and logs:PutLogEvents on the log group's log-stream:*;"
+                            + " see `trailwatch explain TW003`.", report);
         }
     }
 

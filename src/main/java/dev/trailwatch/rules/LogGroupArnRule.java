@@ -4,11 +4,8 @@ import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
-import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.model.aws.LogGroup;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.source.Location;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,30 +24,17 @@ public final class LogGroupArnRule extends Rule {
     @Override
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
-            Attribute attribute = trail.logGroupArn();
-            if (!attribute.isPresent()) {
-                continue; // TW001's
-            }
-            List<String> problems = new ArrayList<>();
-            List<Finding.Related> related = new ArrayList<>();
-            for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                Verdict verdict = judge(leaf.value(), trail, model);
-                if (verdict.isProblem()) {
-                    problems.add(attribute.name() + " " + verdict.text() + leaf.when() + leaf.from());
-                    if (leaf.origin() != null) {
-                        related.add(new Finding.Related(leaf.origin(), attribute.name() + " gets its value from "
-                                + leaf.originName()));
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                Location at = new Location(trail.resource().declaration().file(), attribute.range());
-                report.accept(finding(trail.resource(), at, trail.resource().address()
-                        + "'s log group is not one CloudTrail accepts: " + String.join("; ", problems),
-                        "Use the log group's ARN ending in :* (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*);"
-                                + " see `trailwatch explain TW002`.", related));
-            }
+            // Absent is TW001's.
+            reportProblems(trail, trail.logGroupArn(), v -> problemText(judge(v, trail, model)),
+                    "'s log group is not one CloudTrail accepts: ",
+                    "Use the log group's ARN ending in :* (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*);"
+                            + " see `trailwatch explain TW002`.", report);
         }
+    }
+
+    /** The problem a verdict names, or null when it names none. */
+    static String problemText(Verdict verdict) {
+        return verdict.isProblem() ? verdict.text() : null;
     }
 
     /**

@@ -4,9 +4,6 @@ import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.source.Location;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** TW005: a trail declared with logging switched off records nothing, so nothing reaches CloudWatch Logs. */
@@ -20,29 +17,10 @@ public final class LoggingEnabledRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
             Attribute attribute = trail.isLogging();
-            if (!attribute.isPresent()) {
-                continue;
-            }
-            List<String> off = new ArrayList<>();
-            List<Finding.Related> related = new ArrayList<>();
-            for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
-                Value v = leaf.value();
-                boolean isFalse = v instanceof Value.Bool b && !b.value() || v instanceof Value.Text t
-                        && t.text().equalsIgnoreCase("false");
-                if (isFalse) {
-                    off.add(attribute.name() + " is false" + leaf.when() + leaf.from());
-                    if (leaf.origin() != null) {
-                        related.add(new Finding.Related(leaf.origin(), attribute.name() + " gets its value from "
-                                + leaf.originName()));
-                    }
-                }
-            }
-            if (!off.isEmpty()) {
-                Location at = new Location(trail.resource().declaration().file(), attribute.range());
-                report.accept(finding(trail.resource(), at, trail.resource().address()
-                        + " does not log, so nothing reaches CloudWatch Logs: " + String.join("; ", off),
-                        "Set " + attribute.name() + " to true; see `trailwatch explain TW005`.", related));
-            }
+            reportProblems(trail, attribute, v -> v instanceof Value.Bool b && !b.value()
+                    || v instanceof Value.Text t && t.text().equalsIgnoreCase("false") ? "is false" : null,
+                    " does not log, so nothing reaches CloudWatch Logs: ",
+                    "Set " + attribute.name() + " to true; see `trailwatch explain TW005`.", report);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.trailwatch.rules;
 
-import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;

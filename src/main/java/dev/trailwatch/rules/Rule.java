@@ -19,6 +19,36 @@ public abstract class Rule {
 
     public abstract void check(ResourceModel model, Consumer<Finding> report);
 
+    /**
+     * One finding on a trail's attribute when some of the values it can take have a problem: each
+     * problem named ({@code ATTRIBUTE PROBLEM when CONDITIONS (from ORIGIN)}), with a related location
+     * where a value was set elsewhere. {@code problem} returns what is wrong with one value, or null.
+     */
+    protected final void reportProblems(dev.trailwatch.model.aws.Trail trail,
+            dev.trailwatch.model.aws.Attribute attribute, java.util.function.Function<dev.trailwatch.model.Value,
+            String> problem, String lead, String remediation, Consumer<Finding> report) {
+        if (!attribute.isPresent()) {
+            return;
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        List<Finding.Related> related = new java.util.ArrayList<>();
+        for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
+            String text = problem.apply(leaf.value());
+            if (text != null) {
+                problems.add(attribute.name() + " " + text + leaf.when() + leaf.from());
+                if (leaf.origin() != null) {
+                    related.add(new Finding.Related(leaf.origin(), attribute.name() + " gets its value from "
+                            + leaf.originName()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            Location at = new Location(trail.resource().declaration().file(), attribute.range());
+            report.accept(finding(trail.resource(), at, trail.resource().address() + lead + String.join("; ", problems),
+                    remediation, related.stream().distinct().toList()));
+        }
+    }
+
     protected final Finding finding(Resource resource, Location at, String message, String remediation) {
         return finding(resource, at, message, remediation, List.of());
     }
