@@ -66,6 +66,7 @@ public final class ByteOrderMarks {
         return out.toString();
     }
 
+    /** The line and column just after a decoded text: where a decoding error stands. */
     static Position positionAfter(CharSequence decoded) {
         int line = 1;
         int column = 1;

@@ -63,17 +63,7 @@ public final class SourceFile {
     }
 
     private static Position positionAfter(CharSequence decoded) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < decoded.length(); i++) {
-            if (decoded.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new Position(line, column);
+        return ByteOrderMarks.positionAfter(decoded);
     }
 
     public Path path() {
