@@ -299,7 +299,7 @@ final class Intrinsics {
             return new Value.Unknown((attribute == null ? "Ref " + resource : resource + "." + attribute) + " of "
                     + type + " is known only once it is deployed", range);
         }
-        return new Value.Reference(Value.ReferenceKind.RESOURCE, resource, attribute, range);
+        return new Value.Reference(resource, attribute, range);
     }
 
     /** Known text with its dynamic references ({@code {{resolve:ssm:…}}}) as parts resolved at deploy time. */

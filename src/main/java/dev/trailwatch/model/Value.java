@@ -45,11 +45,10 @@ public sealed interface Value {
 
     /**
      * A reference to another resource (attribute null: the resource's default value, as
-     * {@code Ref} gives) or to a platform-supplied placeholder such as {@code AWS::Region}.
+     * {@code Ref} gives). What the platform supplies ({@code AWS::Region}, a region data source)
+     * is an {@link Unknown} with the shape it can take.
      */
-    record Reference(ReferenceKind kind, String target, String attribute, Range range) implements Value {}
-
-    enum ReferenceKind { RESOURCE, PSEUDO_PARAMETER }
+    record Reference(String target, String attribute, Range range) implements Value {}
 
     /**
      * Known only at deploy time; the reason says why (for --strict), the shape what it can look

@@ -47,7 +47,7 @@ public final class Values {
             return new Value.Absent(range);
         }
         if (value instanceof Value.Reference v) {
-            return new Value.Reference(v.kind(), v.target(), v.attribute(), range);
+            return new Value.Reference(v.target(), v.attribute(), range);
         }
         if (value instanceof Value.Unknown v) {
             return new Value.Unknown(v.reason(), range, v.shape());

@@ -373,7 +373,7 @@ final class Evaluator {
                 }
                 String attribute = used < steps.size() ? steps.get(used).name() : null;
                 Range at = used < steps.size() ? new Range(range.start(), steps.get(used).range().end()) : range;
-                return new Resolved(new Value.Reference(Value.ReferenceKind.RESOURCE, module.prefix() + root + "." + first,
+                return new Resolved(new Value.Reference(module.prefix() + root + "." + first,
                         attribute, at), attribute == null ? used : used + 1);
             }
         }
@@ -393,7 +393,7 @@ final class Evaluator {
                 return r; // an instance of a referenced resource: the same reference
             }
             String attribute = r.attribute() == null ? step.name() : r.attribute() + "." + step.name();
-            return new Value.Reference(r.kind(), r.target(), attribute, step.range());
+            return new Value.Reference(r.target(), attribute, step.range());
         }
         if (base instanceof Value.Conditional c) {
             return new Value.Conditional(c.condition(), step(c.whenTrue(), step, scope, file),
