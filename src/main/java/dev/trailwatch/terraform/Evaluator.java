@@ -165,6 +165,8 @@ final class Evaluator {
     /**
      * The value a decided condition was decided by: the condition itself when it is a variable's
      * value, else the first operand of a comparison or negation that is (innermost origin first).
+     * Only operands that are references (var.x, local.y: looked up, not computed again) are read a
+     * second time, so a decided condition never costs a second evaluation of anything larger.
      */
     private Value.Substituted decidedBy(Expression expression, Value value, Scope scope, SourceFile file) {
         Value.Substituted origin = innermostOrigin(value);
@@ -175,6 +177,9 @@ final class Evaluator {
         List<Expression> operands = inner instanceof Expression.Binary b ? List.of(b.left(), b.right())
                 : inner instanceof Expression.Unary u ? List.of(u.operand()) : List.of();
         for (Expression operand : operands) {
+            if (!(operand instanceof Expression.Variable || operand instanceof Expression.GetAttr)) {
+                continue;
+            }
             origin = innermostOrigin(eval(operand, scope, file));
             if (origin != null) {
                 return origin;
