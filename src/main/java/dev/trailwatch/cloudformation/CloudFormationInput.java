@@ -56,9 +56,11 @@ public final class CloudFormationInput {
             }
             return null;
         }
-        if (!TemplateLoader.isTemplate(root)) {
-            return null;
-        }
-        return TemplateLoader.load(file, (Value.MapValue) root, parameters);
+        return read(file, root, parameters);
+    }
+
+    /** The model of a document already parsed, or null when it is not a template. */
+    public static ResourceModel read(SourceFile file, Value root, ParameterValues parameters) {
+        return TemplateLoader.isTemplate(root) ? TemplateLoader.load(file, (Value.MapValue) root, parameters) : null;
     }
 }

@@ -7,7 +7,7 @@ import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.suppress.InlineSuppressions;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.suppress.InlineSuppressions;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
