@@ -6,7 +6,7 @@ import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.InlineSuppressions;
+import dev.trailwatch.document.InlineSuppressions;
 import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;

@@ -108,7 +108,7 @@ public final class RuleRunner {
         }
         List<String> peers = peerIds.getOrDefault(ruleId, List.of());
         for (String id : s.ruleIds()) {
-            if (peers.contains(id) || id.equals(dev.trailwatch.suppress.InlineSuppressions.KICS_ANY)
+            if (peers.contains(id) || id.equals(dev.trailwatch.document.InlineSuppressions.KICS_ANY)
                     && peers.stream().anyMatch(p -> p.startsWith("KICS:"))) {
                 return true;
             }

@@ -55,18 +55,19 @@ public final class Scanner {
     private final DisplayPaths paths;
     private final long maxFileSize;
     private final int jobs;
+    private final java.util.function.Consumer<Throwable> internalErrors;
 
     private Predicate<Path> excluded = path -> false;
 
-    public Scanner(RuleRunner runner, FindingPolicy policy, ParameterValues parameters, VariableInputs variables,
-            DisplayPaths paths, long maxFileSize, int jobs) {
-        this.runner = runner;
-        this.policy = policy;
-        this.parameters = parameters;
-        this.variables = variables;
-        this.paths = paths;
-        this.maxFileSize = maxFileSize;
-        this.jobs = Math.max(1, jobs);
+    public Scanner(ScanSettings settings) {
+        this.runner = settings.runner();
+        this.policy = settings.policy();
+        this.parameters = settings.parameters();
+        this.variables = settings.variables();
+        this.paths = settings.paths();
+        this.maxFileSize = settings.maxFileSize();
+        this.jobs = Math.max(1, settings.jobs());
+        this.internalErrors = settings.internalErrors();
     }
 
     /** What one unit of work contributed. */
@@ -190,10 +191,10 @@ public final class Scanner {
     }
 
     /**
-     * A defect of ours, or a file too large for the memory given, in one task must not hide the
-     * other tasks' findings: it is reported, not thrown.
+     * A file too large for the memory given, or nested too deeply, in one task must not hide the
+     * other tasks' findings: it is an input error. So is a defect of ours, reported as one.
      */
-    private static Outcome call(Task task) {
+    private Outcome call(Task task) {
         String name = task.name();
         try {
             return task.work().call();
@@ -203,7 +204,9 @@ public final class Scanner {
             return Outcome.error(new InputError(name, null, "not enough memory to analyse this (raise the JVM's -Xmx"
                     + " with TRAILWATCH_JAVA_OPTS, or lower --max-file-size)"));
         } catch (Exception e) {
-            return Outcome.error(new InputError(name, null, "internal error: " + e));
+            internalErrors.accept(e);
+            return Outcome.error(new InputError(name, null, "internal error: " + e
+                    + " (a defect of trailwatch; run with --debug for the stack trace)"));
         }
     }
 

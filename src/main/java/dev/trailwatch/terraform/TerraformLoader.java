@@ -5,7 +5,7 @@ import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.InlineSuppressions;
+import dev.trailwatch.document.InlineSuppressions;
 import dev.trailwatch.model.Suppression;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.trailwatch.model.Value;
 import dev.trailwatch.source.Glob;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.config.ProjectConfig;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.document;
 
 import dev.trailwatch.model.Suppression;
 import dev.trailwatch.model.Resource;
