@@ -1,6 +1,5 @@
 package dev.trailwatch.cloudformation;
 
-import dev.trailwatch.document.DocumentParser;
 
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -49,7 +48,7 @@ public final class CloudFormationInput {
         }
         Value root;
         try {
-            root = DocumentParser.parse(text);
+            root = CloudFormationYaml.parse(text);
         } catch (InputException e) {
             if (marksTemplate(text)) {
                 throw e;

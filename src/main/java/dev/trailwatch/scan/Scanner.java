@@ -16,7 +16,7 @@ import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.PlanLoader;
 import dev.trailwatch.terraform.TerraformFolders;
-import dev.trailwatch.document.DocumentParser;
+import dev.trailwatch.cloudformation.CloudFormationYaml;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.terraform.VariableInputs;
@@ -380,7 +380,7 @@ public final class Scanner {
         try {
             Value document;
             try {
-                document = DocumentParser.parse(text);
+                document = CloudFormationYaml.parse(text);
             } catch (InputException e) {
                 if (mayBePlan || CloudFormationInput.marksTemplate(text)) {
                     throw e;

@@ -59,9 +59,9 @@ class ArchitectureTest {
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry", "Report", "Scan", "Policy", "Fix")
                 .whereLayer("CloudFormation").mayOnlyBeAccessedByLayers("Entry", "Scan", "Fix")
                 .whereLayer("Terraform").mayOnlyBeAccessedByLayers("Entry", "Scan", "Fix")
-                // Readers of files: the front ends, the pipeline's one parse of a JSON/YAML file,
-                // and the readers of the project's own files (baseline, .trailwatch.yml).
-                .whereLayer("Document").mayOnlyBeAccessedByLayers("CloudFormation", "Terraform", "Scan", "Policy",
+                // Readers of files: the front ends, and the readers of the project's own files
+                // (baseline, .trailwatch.yml, standard input's first look).
+                .whereLayer("Document").mayOnlyBeAccessedByLayers("CloudFormation", "Terraform", "Policy",
                         "Config", "Fix", "Entry")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Entry", "Fix", "Report", "Config", "Scan", "Policy",
                         "Rules", "CloudFormation", "Terraform", "Document");

@@ -1,5 +1,6 @@
 package dev.trailwatch.fuzz;
 
+import dev.trailwatch.cloudformation.CloudFormationYaml;
 import dev.trailwatch.cli.Main;
 import dev.trailwatch.cloudformation.CloudFormationInput;
 import dev.trailwatch.cloudformation.ParameterValues;
@@ -51,7 +52,7 @@ final class FuzzChecks {
     /** The YAML reader alone, on text that need not look like a template. */
     static void yaml(byte[] bytes) {
         try {
-            Value value = DocumentParser.parseYaml(SourceFile.decodeUtf8(bytes));
+            Value value = DocumentParser.parseYaml(SourceFile.decodeUtf8(bytes), CloudFormationYaml.DIALECT);
             if (value != null) {
                 value.range();
             }
