@@ -275,7 +275,7 @@ final class ModuleInstance {
         if (count != null) {
             Value n = Values.unwrap(literals.eval(count.value(), Scope.EMPTY, file));
             java.math.BigDecimal number = n instanceof Value.Number || n instanceof Value.Text
-                    ? Operators.asNumber(n) : null;
+                    ? dev.trailwatch.terraform.functions.Conversions.number(n) : null;
             Budget.count(number, count.range(), file);
             // Not a whole number: Terraform rejects it, so the resource is judged once rather than dropped.
             if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(Budget.maxInstances())) > 0
