@@ -11,6 +11,7 @@ import dev.trailwatch.terraform.hcl.Expression;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -101,7 +102,12 @@ final class FunctionCalls {
         if (text == null) {
             return new Value.Unknown(name + "() of a path not known statically", range);
         }
-        Path target = Paths.get(text);
+        Path target;
+        try {
+            target = Paths.get(text);
+        } catch (InvalidPathException e) {
+            return Failures.failure(name + "(): no file can have this path", range); // a NUL character
+        }
         if (!target.isAbsolute()) {
             return new Value.Unknown(name + "() of a path relative to where Terraform runs is not read", range);
         }

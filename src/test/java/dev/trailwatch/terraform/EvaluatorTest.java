@@ -383,12 +383,13 @@ class EvaluatorTest {
                 "templatefile(\"${path.module}/sub/loop.tpl\", {actions = [\"a\", \"b\"]})",
                 "file(\"sub/p.json\")",
                 "file(\"${path.module}/../outside.txt\")",
-                "file(\"${path.root}/sub/p.json\")");
+                "file(\"${path.root}/sub/p.json\")",
+                "file(\"${path.module}/sub/p\\u0000.json\")");
         Map<String, String> actual = evaluate(expressions);
         assertEquals(List.of("\"{\\\"Version\\\": \\\"2012-10-17\\\"}\\n\"",
                 "\"arn:aws:logs:us-east-1:1:log-group:x:*\"",
                 "\"arn:aws:logs:eu-west-1:1:log-group:x:*\"",
-                "error", "\"none\"", "unknown", "unknown", "unknown", "unknown"),
+                "error", "\"none\"", "unknown", "unknown", "unknown", "unknown", "error"),
                 expressions.stream().map(actual::get).toList());
     }
 

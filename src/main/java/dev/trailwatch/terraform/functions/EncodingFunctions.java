@@ -40,11 +40,16 @@ final class EncodingFunctions {
     }
 
     private static Value jsondecode(Arguments args) {
+        Value decoded;
         try {
-            return withRange(DocumentParser.parseJson(args.text(0)), args.range());
+            decoded = DocumentParser.parseJson(args.text(0));
         } catch (InputException e) {
             throw new Arguments.Failed("the text is not JSON");
         }
+        if (decoded == null) {
+            throw new Arguments.Failed("the text is empty"); // Terraform: "EOF"
+        }
+        return withRange(decoded, args.range());
     }
 
     /** JSON text of a fully known value. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Terraform functions that matter for ARNs and policies, by name, each evaluated on known
@@ -23,6 +24,11 @@ public final class FunctionTable {
             EncodingFunctions.all(), FilesystemFunctions.all(), NumericFunctions.all());
 
     private FunctionTable() {}
+
+    /** The names of the functions evaluated here. */
+    static Set<String> names() {
+        return FUNCTIONS.keySet();
+    }
 
     @SafeVarargs
     private static Map<String, TerraformFunction> table(Map<String, TerraformFunction>... families) {
