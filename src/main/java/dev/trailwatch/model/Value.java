@@ -69,6 +69,11 @@ public sealed interface Value {
         public Unknown at(Range other) {
             return new Unknown(reason, other, shape, failure);
         }
+
+        /** An unknown computed from this one (an operation on it, an attribute of it): its reason, any shape. */
+        public Unknown derived(Range other) {
+            return new Unknown(reason, other, TextShape.ANY, failure);
+        }
     }
 
     /** The branches of a condition whose value could not be decided statically. */

@@ -1,6 +1,5 @@
 package dev.trailwatch.terraform;
 
-import dev.trailwatch.model.TextShape;
 import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
@@ -399,7 +398,7 @@ final class Evaluator {
             return new Value.Substituted(inner, step.range(), s.origin(), s.originDescription());
         }
         if (base instanceof Value.Unknown u) {
-            return new Value.Unknown(u.reason(), step.range(), TextShape.ANY, u.failure());
+            return u.derived(step.range());
         }
         if (base instanceof Value.Reference r) {
             if (step.name() == null) {

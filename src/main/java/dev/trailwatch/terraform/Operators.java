@@ -1,6 +1,5 @@
 package dev.trailwatch.terraform;
 
-import dev.trailwatch.model.TextShape;
 import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
@@ -141,7 +140,7 @@ final class Operators {
     /** The unknown result of an operation on {@code cause}: its reason, and whether Terraform would fail on it. */
     private static Value unknown(Value cause, Range range) {
         Value v = Values.unwrap(cause);
-        return v instanceof Value.Unknown u ? new Value.Unknown(u.reason(), range, TextShape.ANY, u.failure())
+        return v instanceof Value.Unknown u ? u.derived(range)
                 : new Value.Unknown("an operand is not known statically", range);
     }
 }
