@@ -9,7 +9,9 @@ import dev.trailwatch.terraform.hcl.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** HCL's operators on model values; an unknown operand gives an unknown result. */
 final class Operators {
@@ -25,9 +27,12 @@ final class Operators {
             this.symbol = symbol;
         }
 
+        private static final Map<String, Unary> BY_SYMBOL = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(o -> o.symbol, o -> o));
+
         /** The operator written as {@code symbol}, if HCL has one. */
         static Optional<Unary> of(String symbol) {
-            return Arrays.stream(values()).filter(o -> o.symbol.equals(symbol)).findFirst();
+            return Optional.ofNullable(BY_SYMBOL.get(symbol));
         }
     }
 
@@ -43,9 +48,12 @@ final class Operators {
             this.symbol = symbol;
         }
 
+        private static final Map<String, Binary> BY_SYMBOL = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(o -> o.symbol, o -> o));
+
         /** The operator written as {@code symbol}, if HCL has one. */
         static Optional<Binary> of(String symbol) {
-            return Arrays.stream(values()).filter(o -> o.symbol.equals(symbol)).findFirst();
+            return Optional.ofNullable(BY_SYMBOL.get(symbol));
         }
     }
 
