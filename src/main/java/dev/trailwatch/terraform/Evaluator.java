@@ -101,12 +101,12 @@ final class Evaluator {
         if (e instanceof Expression.Binary b) {
             Value left = eval(b.left(), scope, file);
             Value right = eval(b.right(), scope, file);
-            return Operators.Binary.of(b.operator()).map(o -> Operators.binary(o, left, right, range))
+            return Operators.binaryOperator(b.operator()).map(o -> Operators.binary(o, left, right, range))
                     .orElseGet(() -> new Value.Unknown("operator " + b.operator(), range));
         }
         if (e instanceof Expression.Unary u) {
             Value operand = eval(u.operand(), scope, file);
-            return Operators.Unary.of(u.operator()).map(o -> Operators.unary(o, operand, range))
+            return Operators.unaryOperator(u.operator()).map(o -> Operators.unary(o, operand, range))
                     .orElseGet(() -> new Value.Unknown("operator " + u.operator(), range));
         }
         if (e instanceof Expression.FunctionCall call) {

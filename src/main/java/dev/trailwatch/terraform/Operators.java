@@ -8,53 +8,38 @@ import dev.trailwatch.terraform.functions.Conversions;
 import dev.trailwatch.terraform.hcl.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** HCL's operators on model values; an unknown operand gives an unknown result. */
 final class Operators {
     private Operators() {}
 
     /** HCL's unary operators. */
-    enum Unary {
-        NOT("!"), NEGATE("-");
-
-        private final String symbol;
-
-        Unary(String symbol) {
-            this.symbol = symbol;
-        }
-
-        private static final Map<String, Unary> BY_SYMBOL = Arrays.stream(values())
-                .collect(Collectors.toUnmodifiableMap(o -> o.symbol, o -> o));
-
-        /** The operator written as {@code symbol}, if HCL has one. */
-        static Optional<Unary> of(String symbol) {
-            return Optional.ofNullable(BY_SYMBOL.get(symbol));
-        }
-    }
+    enum Unary { NOT, NEGATE }
 
     /** HCL's binary operators. */
     enum Binary {
-        AND("&&"), OR("||"), EQUAL("=="), NOT_EQUAL("!="),
-        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), MODULO("%"),
-        LESS("<"), GREATER(">"), LESS_OR_EQUAL("<="), GREATER_OR_EQUAL(">=");
+        AND, OR, EQUAL, NOT_EQUAL, ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO,
+        LESS, GREATER, LESS_OR_EQUAL, GREATER_OR_EQUAL
+    }
 
-        private final String symbol;
+    private static final Map<String, Unary> UNARY = Map.of("!", Unary.NOT, "-", Unary.NEGATE);
+    private static final Map<String, Binary> BINARY = Map.ofEntries(Map.entry("&&", Binary.AND),
+            Map.entry("||", Binary.OR), Map.entry("==", Binary.EQUAL), Map.entry("!=", Binary.NOT_EQUAL),
+            Map.entry("+", Binary.ADD), Map.entry("-", Binary.SUBTRACT), Map.entry("*", Binary.MULTIPLY),
+            Map.entry("/", Binary.DIVIDE), Map.entry("%", Binary.MODULO), Map.entry("<", Binary.LESS),
+            Map.entry(">", Binary.GREATER), Map.entry("<=", Binary.LESS_OR_EQUAL),
+            Map.entry(">=", Binary.GREATER_OR_EQUAL));
 
-        Binary(String symbol) {
-            this.symbol = symbol;
-        }
+    /** The unary operator written as {@code symbol} in the AST, if HCL has one. */
+    static Optional<Unary> unaryOperator(String symbol) {
+        return Optional.ofNullable(UNARY.get(symbol));
+    }
 
-        private static final Map<String, Binary> BY_SYMBOL = Arrays.stream(values())
-                .collect(Collectors.toUnmodifiableMap(o -> o.symbol, o -> o));
-
-        /** The operator written as {@code symbol}, if HCL has one. */
-        static Optional<Binary> of(String symbol) {
-            return Optional.ofNullable(BY_SYMBOL.get(symbol));
-        }
+    /** The binary operator written as {@code symbol} in the AST, if HCL has one. */
+    static Optional<Binary> binaryOperator(String symbol) {
+        return Optional.ofNullable(BINARY.get(symbol));
     }
 
     static Value unary(Unary operator, Value operand, Range range) {
