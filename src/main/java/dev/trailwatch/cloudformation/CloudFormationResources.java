@@ -1,5 +1,6 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -13,7 +14,7 @@ import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.model.aws.TypedResources;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,12 +45,12 @@ final class CloudFormationResources {
                         Attribute.of(r, "IsOrganizationTrail")));
                 case "AWS::Logs::LogGroup" -> typed.add(new LogGroup(r, Attribute.of(r, "LogGroupName"), LOG_GROUP));
                 case "AWS::IAM::Role" -> typed.add(new Role(r, Attribute.of(r, "RoleName"),
-                        Attribute.of(r, "AssumeRolePolicyDocument"),
+                        policy(r, "AssumeRolePolicyDocument"),
                         inlinePolicies(r), Attribute.of(r, "ManagedPolicyArns"), ROLE));
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> typed.add(new PolicyAttachment(r,
-                        Attribute.of(r, "PolicyDocument"), new Attribute("PolicyArn", null),
+                        policy(r, "PolicyDocument"), new Attribute("PolicyArn", null),
                         Values.items(r.properties().get("Roles"))));
-                case "AWS::IAM::RolePolicy" -> typed.add(new PolicyAttachment(r, Attribute.of(r, "PolicyDocument"),
+                case "AWS::IAM::RolePolicy" -> typed.add(new PolicyAttachment(r, policy(r, "PolicyDocument"),
                         new Attribute("PolicyArn", null), Values.items(r.properties().get("RoleName"))));
                 case "AWS::Logs::MetricFilter" -> typed.add(new MetricFilter(r, Attribute.of(r, "LogGroupName"),
                         Attribute.of(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
@@ -63,12 +64,17 @@ final class CloudFormationResources {
         return typed.model(resources, suppressions, ANY_RESOURCE);
     }
 
+    /** A policy document, which may be written as JSON text. */
+    private static Attribute policy(Resource r, String name) {
+        return new Attribute(name, EmbeddedJson.structured(r.property(name)));
+    }
+
     /** {@code Policies: [{PolicyName, PolicyDocument}]} written inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
         for (Value policy : Values.items(role.properties().get("Policies"))) {
             if (Values.unwrap(policy) instanceof Value.MapValue map) {
-                out.add(new Attribute("PolicyDocument", map.entry("PolicyDocument")));
+                out.add(new Attribute("PolicyDocument", EmbeddedJson.structured(map.entry("PolicyDocument"))));
             } else {
                 out.add(new Attribute("Policies", new Value.Entry("Policies", policy.range(), policy)));
             }

@@ -1,5 +1,6 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -14,7 +15,7 @@ import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.model.aws.TypedResources;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,17 +41,16 @@ final class TerraformResources {
                         Attribute.of(r, "cloud_watch_logs_role_arn"), Attribute.of(r, "enable_logging"),
                         Attribute.of(r, "is_organization_trail")));
                 case "aws_cloudwatch_log_group" -> typed.add(new LogGroup(r, Attribute.of(r, "name"), LOG_GROUP));
-                case "aws_iam_role" -> typed.add(new Role(r, Attribute.of(r, "name"),
-                        Attribute.of(r, "assume_role_policy"), inlinePolicies(r),
-                        Attribute.of(r, "managed_policy_arns"), ROLE));
-                case "aws_iam_role_policy" -> typed.add(new PolicyAttachment(r, Attribute.of(r, "policy"),
+                case "aws_iam_role" -> typed.add(new Role(r, Attribute.of(r, "name"), policy(r, "assume_role_policy"),
+                        inlinePolicies(r), Attribute.of(r, "managed_policy_arns"), ROLE));
+                case "aws_iam_role_policy" -> typed.add(new PolicyAttachment(r, policy(r, "policy"),
                         new Attribute("policy_arn", null), Values.items(r.properties().get("role"))));
                 case "aws_iam_role_policy_attachment" -> typed.add(new PolicyAttachment(r,
                         new Attribute("policy", null), Attribute.of(r, "policy_arn"),
                         Values.items(r.properties().get("role"))));
                 case "aws_iam_policy_attachment" -> typed.add(new PolicyAttachment(r, new Attribute("policy", null),
                         Attribute.of(r, "policy_arn"), Values.items(r.properties().get("roles"))));
-                case "aws_iam_policy" -> typed.add(new ManagedPolicy(r, Attribute.of(r, "policy"), POLICY));
+                case "aws_iam_policy" -> typed.add(new ManagedPolicy(r, policy(r, "policy"), POLICY));
                 case "aws_cloudwatch_log_metric_filter" -> typed.add(new MetricFilter(r,
                         Attribute.of(r, "log_group_name"), Attribute.of(r, "pattern"),
                         metrics(r.properties().get("metric_transformation"))));
@@ -64,12 +64,17 @@ final class TerraformResources {
         return typed.model(resources, suppressions, ANY_RESOURCE);
     }
 
+    /** A policy document, which may be written as JSON text. */
+    private static Attribute policy(Resource r, String name) {
+        return new Attribute(name, EmbeddedJson.structured(r.property(name)));
+    }
+
     /** {@code inline_policy { policy = … }} blocks inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
         for (Value block : Values.items(role.properties().get("inline_policy"))) {
             if (Values.unwrap(block) instanceof Value.MapValue map) {
-                out.add(new Attribute("policy", map.entry("policy")));
+                out.add(new Attribute("policy", EmbeddedJson.structured(map.entry("policy"))));
             } else {
                 // A dynamic block: a policy that cannot be read, so the role cannot be judged.
                 out.add(new Attribute("policy", new Value.Entry("inline_policy", block.range(), block)));

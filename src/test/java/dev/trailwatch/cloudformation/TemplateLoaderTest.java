@@ -1,7 +1,5 @@
 package dev.trailwatch.cloudformation;
 
-import dev.trailwatch.document.DocumentParser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -32,7 +30,7 @@ class TemplateLoaderTest {
 
     private static Trail trail(String properties) throws InputException {
         String text = HEADER + properties;
-        Value root = DocumentParser.parse(text);
+        Value root = CloudFormationYaml.parse(text);
         assertTrue(TemplateLoader.isTemplate(root));
         ResourceModel model = TemplateLoader.load(new SourceFile(Path.of("t.yaml"), "t.yaml", text),
                 (Value.MapValue) root, ParameterValues.none());
@@ -135,7 +133,7 @@ class TemplateLoaderTest {
                     .append(condition).append("\n");
         }
         ResourceModel model = TemplateLoader.load(new SourceFile(Path.of("t.yaml"), "t.yaml", text.toString()),
-                (Value.MapValue) DocumentParser.parse(text.toString()), ParameterValues.none());
+                (Value.MapValue) CloudFormationYaml.parse(text.toString()), ParameterValues.none());
         Map<String, String> branches = new LinkedHashMap<>();
         for (Trail t : model.trails()) {
             Value arn = t.logGroupArn().value();
@@ -159,9 +157,9 @@ class TemplateLoaderTest {
 
     @Test
     void recognisesTemplatesByContent() throws InputException {
-        assertTrue(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Thing}\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("apiVersion: v1\nkind: Pod\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("[1, 2]")));
+        assertTrue(TemplateLoader.isTemplate(CloudFormationYaml.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("Resources:\n  X: {Type: Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("apiVersion: v1\nkind: Pod\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("[1, 2]")));
     }
 }

@@ -2,7 +2,7 @@ package dev.trailwatch.model.aws;
 
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 
