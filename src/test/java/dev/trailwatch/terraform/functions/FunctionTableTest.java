@@ -32,15 +32,17 @@ class FunctionTableTest {
                 new Value.ListValue(List.of(new Value.Number("1e5000", AT), new Value.Number("2", AT),
                         new Value.Null(AT), new Value.ListValue(List.of(), AT)), AT),
                 new Value.MapValue(map, AT), new Value.Reference("aws_x.y", "arn", AT),
-                new Value.Unknown("not known", AT));
+                new Value.Unknown("not known", AT),
+                new Value.Conditional("var.c", new Value.Text("a", AT), new Value.Null(AT), AT),
+                new Value.Substituted(new Value.Text("1", AT), AT, null, "variable v"),
+                new Value.Concatenation(List.of(new Value.Text("a", AT), new Value.Unknown("not known", AT)), AT));
     }
 
     @Test
     void noFunctionThrowsOnAnyArguments() {
         List<Value> samples = samples();
         // A third argument is a number (substr, slice, range), text (replace) or a default (lookup).
-        List<Value> thirdArguments = List.of(samples.get(0), samples.get(5), samples.get(7), samples.get(8),
-                samples.get(13), samples.get(14));
+        List<Value> thirdArguments = List.of(samples.get(0), samples.get(7), samples.get(8), samples.get(13));
         List<List<Value>> argumentLists = new ArrayList<>();
         argumentLists.add(List.of());
         for (Value a : samples) {
