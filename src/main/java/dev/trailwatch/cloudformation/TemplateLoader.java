@@ -187,7 +187,7 @@ public final class TemplateLoader {
     /** A resource exists unless its Condition is false from literals alone (SPEC). */
     private static boolean exists(Value.MapValue body, Intrinsics intrinsics) {
         String condition = Values.scalarText(body.get("Condition"));
-        return condition == null || !Boolean.FALSE.equals(intrinsics.condition(condition, true));
+        return condition == null || !intrinsics.condition(condition, true).isFalse();
     }
 
     private static Value.MapValue section(Value.MapValue template, String name) {

@@ -1,7 +1,9 @@
 package dev.trailwatch.document;
 
+import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
+import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.Range;
 import java.util.ArrayList;
@@ -16,6 +18,11 @@ import java.util.Map;
  */
 public final class EmbeddedJson {
     private EmbeddedJson() {}
+
+    /** A resource's policy document attribute, which may be written as JSON text. */
+    public static Attribute policy(Resource resource, String name) {
+        return new Attribute(name, structured(resource.property(name)));
+    }
 
     /** The entry with its value {@linkplain #structured(Value) structured}; null stays null. */
     public static Value.Entry structured(Value.Entry entry) {

@@ -1,4 +1,4 @@
-package dev.trailwatch.terraform;
+package dev.trailwatch.terraform.functions;
 
 import dev.trailwatch.model.Value;
 import dev.trailwatch.source.Range;
