@@ -8,9 +8,7 @@ import dev.trailwatch.source.Range;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * An IAM policy document read from a value: a structure (CloudFormation, Terraform's
@@ -129,27 +127,5 @@ public record PolicyDocument(List<Statement> statements) {
             return parts.size() == 1 ? parts.get(0) : new Value.Concatenation(List.copyOf(parts), range);
         }
         return Values.at(value, range);
-    }
-
-    /** IAM's wildcard match ({@code *} and {@code ?}), case-insensitive as action names are. */
-    public static boolean actionMatches(String pattern, String action) {
-        return glob(pattern.toLowerCase(Locale.ROOT)).matcher(action.toLowerCase(Locale.ROOT)).matches();
-    }
-
-    /** IAM's wildcard match for resources, case-sensitive. */
-    public static boolean resourceMatches(String pattern, String resource) {
-        return glob(pattern).matcher(resource).matches();
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }
