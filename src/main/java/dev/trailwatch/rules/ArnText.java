@@ -177,6 +177,17 @@ final class ArnText {
         return null;
     }
 
+    /**
+     * The reference a value starts with when it gives a resource's ARN or name (as the format
+     * defines for any resource), else null: what kind of resource the value is about.
+     */
+    static Value.Reference leadingReference(Value value, ResourceModel model) {
+        Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
+                ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
+        return first instanceof Value.Reference r && (model.otherResources().isArn(r.attribute())
+                || model.otherResources().isName(r.attribute())) ? r : null;
+    }
+
     /** The references a value is built from, in order. */
     static List<Value.Reference> references(Value value) {
         Value v = Values.unwrap(value);

@@ -33,7 +33,7 @@ public final class DeliveryRoleRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
             // Absent is TW001's.
-            reportProblems(trail, trail.roleArn(), v -> LogGroupArnRule.problemText(judge(v, trail, model)),
+            reportProblems(trail, trail.roleArn(), v -> judge(v, trail, model).problemText(),
                     "'s CloudWatch Logs role cannot deliver: ",
                     "Give the trail an IAM role that trusts cloudtrail.amazonaws.com (sts:AssumeRole) and allows"
                             + " logs:CreateLogStream and logs:PutLogEvents on the log group's log-stream:*;"
@@ -68,28 +68,22 @@ public final class DeliveryRoleRule extends Rule {
 
     /** The verdict on a value that is not certainly an IAM role ARN (empty is TW001's), else null. */
     private static Verdict asRoleArn(Value value, ResourceModel model) {
-        Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
-                ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
-        if (first instanceof Value.Reference r && LogGroupArnRule.isArnOrName(r, model)) {
-            Resource target = model.resource(r.target());
-            if (target != null && model.role(target) == null) {
-                return Verdict.problem("refers to " + r.target() + " (" + target.type() + "), not an IAM role");
-            }
+        Value.Reference leading = ArnText.leadingReference(value, model);
+        Resource target = leading == null ? null : model.resource(leading.target());
+        if (target != null && model.role(target) == null) {
+            return Verdict.problem("refers to " + leading.target() + " (" + target.type() + "), not an IAM role");
         }
         PartialText text = ArnText.of(value, model);
-        if ("".equals(text.text())) {
-            return Verdict.ACCEPTED;
-        }
-        if (text.knownLength() > PartialText.MAX_ARN_LENGTH) {
-            return Verdict.problem("is " + text.knownLength() + " characters long, longer than any ARN (at most "
-                    + PartialText.MAX_ARN_LENGTH + ")");
+        Verdict onLength = Verdict.onLength(text);
+        if (onLength != null) {
+            return onLength;
         }
         TextForm form = text.form();
         if (form.within(ArnText.ROLE_ARN)) {
             return null;
         }
         if (form.intersects(ArnText.ROLE_ARN)) {
-            return Verdict.open(LogGroupArnRule.openReason(text));
+            return Verdict.open(text);
         }
         if (Values.unwrap(value) instanceof Value.Reference r) {
             Role named = model.role(model.resource(r.target()));

@@ -2,7 +2,6 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
-import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.Attribute;
@@ -36,9 +35,10 @@ record RolePolicies(List<PolicyDocument> documents, List<String> invisible) {
             }
         }
         String roleName = role.name().isPresent() ? Values.scalarText(role.name().value()) : null;
-        for (PolicyAttachment attachment : RoleAttachments.of(model).candidates(role.resource(), roleName)) {
+        RoleAttachments index = RoleAttachments.of(model);
+        for (PolicyAttachment attachment : index.candidates(role.resource(), roleName)) {
             String name = attachment.resource().address();
-            switch (attaches(attachment, role, roleName, model)) {
+            switch (index.attaches(attachment, role.resource(), roleName)) {
                 case TRUE -> {
                     if (attachment.document().isPresent()) {
                         if (!add(attachment.document().value(), documents)) {
@@ -114,33 +114,5 @@ record RolePolicies(List<PolicyDocument> documents, List<String> invisible) {
             }
         }
         return false; // an AWS-managed or foreign policy
-    }
-
-    /**
-     * Whether an attachment names the role: by reference, or by the role's name written out;
-     * UNKNOWN when a role it names is not known statically (a variable, another resource's output).
-     */
-    private static Trilean attaches(PolicyAttachment attachment, Role role, String roleName, ResourceModel model) {
-        boolean unknown = false;
-        for (Value value : attachment.roles()) {
-            for (Value item : Values.items(value)) {
-                Value v = Values.unwrap(item);
-                if (v instanceof Value.Reference r) {
-                    Resource target = model.resource(r.target());
-                    if (target == role.resource()) {
-                        return Trilean.TRUE;
-                    }
-                    unknown |= target == null; // not declared here: could be anything
-                } else if (v instanceof Value.Text t) {
-                    if (roleName != null && (t.text().equals(roleName) || t.text().endsWith("/" + roleName))) {
-                        return Trilean.TRUE;
-                    }
-                    unknown |= roleName == null;
-                } else {
-                    unknown = true;
-                }
-            }
-        }
-        return unknown ? Trilean.UNKNOWN : Trilean.FALSE;
     }
 }
