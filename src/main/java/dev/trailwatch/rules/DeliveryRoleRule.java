@@ -46,10 +46,13 @@ public final class DeliveryRoleRule extends Rule {
      * role declared here (by reference or by its literal name), that role's trust and policies.
      */
     static Verdict judge(Value value, Trail trail, ResourceModel model) {
-        Verdict arn = asRoleArn(value, model);
-        Role role = arn == null ? ArnText.roleNamed(value, model) : null;
+        Verdict notARoleArn = notARoleArn(value, model);
+        if (notARoleArn != null) {
+            return notARoleArn;
+        }
+        Role role = ArnText.roleNamed(value, model);
         if (role == null) {
-            return arn == null ? Verdict.ACCEPTED : arn; // a role declared elsewhere: nothing to read
+            return Verdict.ACCEPTED; // a role declared elsewhere: nothing to read
         }
         String where = " (" + role.resource().address() + " at " + at(role.resource().declaration()) + ")";
         if (!trusted(role)) {
@@ -67,7 +70,7 @@ public final class DeliveryRoleRule extends Rule {
     }
 
     /** The verdict on a value that is not certainly an IAM role ARN (empty is TW001's), else null. */
-    private static Verdict asRoleArn(Value value, ResourceModel model) {
+    private static Verdict notARoleArn(Value value, ResourceModel model) {
         Value.Reference leading = ArnText.leadingReference(value, model);
         Resource target = leading == null ? null : model.resource(leading.target());
         if (target != null && model.role(target) == null) {
