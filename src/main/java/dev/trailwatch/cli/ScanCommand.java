@@ -1,14 +1,8 @@
 package dev.trailwatch.cli;
 
 import dev.trailwatch.cloudformation.ParameterValues;
-import dev.trailwatch.report.CheckstyleReport;
-import dev.trailwatch.report.GithubReport;
-import dev.trailwatch.report.GitlabCodeQualityReport;
-import dev.trailwatch.report.JsonReport;
-import dev.trailwatch.report.JunitReport;
-import dev.trailwatch.report.SarifReport;
 import dev.trailwatch.report.Report;
-import dev.trailwatch.report.TextReport;
+import dev.trailwatch.report.ReportFormat;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.RuleRunner;
@@ -19,10 +13,11 @@ import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
-import dev.trailwatch.suppress.Baseline;
-import dev.trailwatch.suppress.FindingPolicy;
-import dev.trailwatch.suppress.Fingerprints;
-import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.scan.ScanSettings;
+import dev.trailwatch.policy.Baseline;
+import dev.trailwatch.policy.FindingPolicy;
+import dev.trailwatch.policy.Fingerprints;
+import dev.trailwatch.config.ProjectConfig;
 import dev.trailwatch.terraform.Budget;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
@@ -206,8 +201,12 @@ final class ScanCommand implements Callable<Integer> {
                 config.file() == null ? null : config.file().toAbsolutePath().getParent());
         SuppressionSettings suppressionSettings = new SuppressionSettings(!noInlineSuppressions
                 && config.inlineSuppressions(), peerSuppressions || config.peerSuppressions(), config.notIgnorable());
-        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now(), suppressionSettings), policy, parameters, variables,
-                displayPaths, maxFileSize, jobs);
+        Scanner scanner = new Scanner(new ScanSettings(new RuleRunner(rules, LocalDate.now(), suppressionSettings),
+                policy, parameters, variables, displayPaths, maxFileSize, jobs, crash -> {
+                    if (debug) {
+                        crash.printStackTrace(err);
+                    }
+                }));
         ScanResult result = scan(scanner, config);
 
         String overwrite = OutputTargets.overwrittenInput(output, writeBaseline, scannedFiles, sideFiles(config),
@@ -496,25 +495,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         boolean colour = toStdout && choice.enabled(environment.apply("NO_COLOR") != null,
                 CommandLine.Help.Ansi.AUTO.enabled());
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "text":
-                return new TextReport(showSource, colour, paths, listSuppressions);
-            case "json":
-                return new JsonReport();
-            case "sarif":
-                return new SarifReport();
-            case "junit":
-                return new JunitReport();
-            case "github":
-                return new GithubReport();
-            case "checkstyle":
-                return new CheckstyleReport();
-            case "gitlab-codequality":
-                return new GitlabCodeQualityReport();
-            default:
-                throw new UsageException("unknown --format '" + name + "'; one of: text, json, sarif, junit, github,"
-                        + " checkstyle, gitlab-codequality");
-        }
+        ReportFormat format = ReportFormat.named(name).orElseThrow(() -> new UsageException("unknown --format '"
+                + name + "'; one of: " + ReportFormat.names()));
+        return format.create(new ReportFormat.TextOptions(showSource, colour, listSuppressions, paths));
     }
 
     private static Severity severity(String name) throws UsageException {

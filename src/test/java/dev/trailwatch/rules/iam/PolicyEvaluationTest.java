@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.aws.PolicyDocument;
@@ -208,7 +209,9 @@ class PolicyEvaluationTest {
             }
             parts.add(new Value.Text(pieces[i], AT));
         }
-        PolicyDocument document = PolicyDocument.of(parts.size() == 1 ? parts.get(0) : new Value.Concatenation(parts, AT));
+        // Read as a front end reads JSON written in a string (a literal, jsonencode, a heredoc).
+        PolicyDocument document = PolicyDocument.of(EmbeddedJson.structured(
+                parts.size() == 1 ? parts.get(0) : new Value.Concatenation(parts, AT)));
         assertNotNull(document, json);
         return document;
     }

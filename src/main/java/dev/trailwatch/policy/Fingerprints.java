@@ -1,4 +1,4 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.policy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
