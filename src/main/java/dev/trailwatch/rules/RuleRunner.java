@@ -92,7 +92,7 @@ public final class RuleRunner {
         }
         List<String> peers = peerIds.getOrDefault(ruleId, List.of());
         for (String id : s.ruleIds()) {
-            if (peers.contains(id) || id.equals(dev.trailwatch.document.InlineSuppressions.KICS_ANY)
+            if (peers.contains(id) || id.equals(Suppression.ANY_KICS_CHECK)
                     && peers.stream().anyMatch(p -> p.startsWith("KICS:"))) {
                 return true;
             }
