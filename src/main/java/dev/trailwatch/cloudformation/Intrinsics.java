@@ -332,7 +332,8 @@ final class Intrinsics {
         String condition = Values.scalarText(list.items().get(0));
         Boolean known = condition(condition, !withParameters);
         if (known != null) {
-            Value chosen = resolve(list.items().get(known ? 1 : 2), withParameters);
+            // The chosen branch stands where the whole Fn::If is written: a finding on it covers the expression.
+            Value chosen = Values.at(resolve(list.items().get(known ? 1 : 2), withParameters), range);
             Value.Substituted origin = withParameters ? conditionOrigins.get(condition) : null;
             // A branch chosen by a parameter's value: a finding on it names the condition and the value.
             return origin == null ? chosen : new Value.Substituted(chosen, chosen.range(), origin.origin(),

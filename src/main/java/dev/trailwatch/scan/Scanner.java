@@ -281,24 +281,13 @@ public final class Scanner {
     }
 
     private ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
+        Outcome all = merge(outcomes);
         Map<Finding, Finding> findings = new java.util.LinkedHashMap<>();
-        List<ScanResult.Check> checks = new ArrayList<>();
-        Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
-        int files = 0;
-        int resources = 0;
-        int trails = 0;
-        int unknown = 0;
-        for (Outcome outcome : outcomes) {
-            for (Finding finding : outcome.findings()) {
-                once(findings, policy.apply(finding, runner.suppressionRule()));
-            }
-            checks.addAll(outcome.checks());
-            errors.addAll(outcome.errors());
-            files += outcome.files();
-            resources += outcome.resources();
-            trails += outcome.trails();
-            unknown += outcome.unknownValues();
+        for (Finding finding : all.findings()) {
+            once(findings, policy.apply(finding, runner.suppressionRule()));
         }
+        Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
+        errors.addAll(all.errors());
         for (Finding finding : policy.invalidSuppressions(runner.suppressionRule())) {
             once(findings, finding);
         }
@@ -312,8 +301,8 @@ public final class Scanner {
         sortedErrors.sort(Comparator.comparing(InputError::file)
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().line())
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().column()));
-        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails, unknown,
-                List.copyOf(new LinkedHashSet<>(checks)));
+        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), all.files(), all.resources(),
+                all.trails(), all.unknownValues(), List.copyOf(new LinkedHashSet<>(all.checks())));
     }
 
     /**
