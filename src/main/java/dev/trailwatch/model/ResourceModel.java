@@ -167,6 +167,22 @@ public final class ResourceModel {
         return address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll("");
     }
 
+    /**
+     * Whether {@code address} is {@code container} itself or lies inside it: a module call's address
+     * ({@code module.audit}, {@code module.a[0].module.logs}) holds every resource of the module
+     * ({@code module.audit.aws_x.y}, {@code module.audit[0].module.logs.aws_x.y}); a resource holds only itself.
+     */
+    public static boolean encloses(String container, String address) {
+        if (address.equals(container)) {
+            return true;
+        }
+        // A module call's address ends in module.NAME: its last step is the call itself.
+        int last = container.lastIndexOf("module.");
+        boolean moduleCall = last >= 0 && (last == 0 || container.charAt(last - 1) == '.')
+                && container.indexOf('.', last + "module.".length()) < 0;
+        return moduleCall && (address.startsWith(container + ".") || address.startsWith(container + "["));
+    }
+
     /** How many of these resources' attributes stayed unknown statically: what the analysis could not see. */
     public static int unknownValues(List<Resource> resources) {
         int unknown = 0;

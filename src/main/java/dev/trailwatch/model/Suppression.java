@@ -28,6 +28,12 @@ public record Suppression(Kind kind, List<String> ruleIds, String resource, Stri
         }
     }
 
+    /**
+     * The id a KICS skip carries: it names no check ({@code kics-scan ignore-line}), so it stands
+     * for every rule with a KICS peer id.
+     */
+    public static final String ANY_KICS_CHECK = "KICS";
+
     public boolean hasReason() {
         return reason != null && !reason.isBlank();
     }

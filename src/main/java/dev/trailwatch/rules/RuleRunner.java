@@ -69,7 +69,7 @@ public final class RuleRunner {
 
     private Finding suppress(Finding finding, List<Suppression> candidates) {
         for (Suppression s : candidates) {
-            if (s.resource() == null || !covers(s.resource(), finding.resource().address())) {
+            if (s.resource() == null || !ResourceModel.encloses(s.resource(), finding.resource().address())) {
                 continue;
             }
             boolean holds = s.kind() == Suppression.Kind.PEER ? peerHolds(s, finding.ruleId())
@@ -79,22 +79,6 @@ public final class RuleRunner {
             }
         }
         return finding;
-    }
-
-    /**
-     * Whether a suppression written at {@code target} covers a finding on {@code address}: the same
-     * resource, or a module call (module.audit) and everything inside it (module.audit.aws_x.y,
-     * module.audit[0].module.logs.aws_x.y).
-     */
-    private static boolean covers(String target, String address) {
-        if (address.equals(target)) {
-            return true;
-        }
-        // A module call's address ends in module.NAME: its last step is the call itself.
-        int last = target.lastIndexOf("module.");
-        boolean moduleCall = last >= 0 && (last == 0 || target.charAt(last - 1) == '.')
-                && target.indexOf('.', last + "module.".length()) < 0;
-        return moduleCall && (address.startsWith(target + ".") || address.startsWith(target + "["));
     }
 
     /**
@@ -108,7 +92,7 @@ public final class RuleRunner {
         }
         List<String> peers = peerIds.getOrDefault(ruleId, List.of());
         for (String id : s.ruleIds()) {
-            if (peers.contains(id) || id.equals(dev.trailwatch.document.InlineSuppressions.KICS_ANY)
+            if (peers.contains(id) || id.equals(Suppression.ANY_KICS_CHECK)
                     && peers.stream().anyMatch(p -> p.startsWith("KICS:"))) {
                 return true;
             }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
                 + " its expiry date",
         peerIds = {}, tags = {"trailwatch"},
         helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html",
-        securitySeverity = "0.0", checksTrails = false)
+        securitySeverity = "0.0", kind = RuleKind.SUPPRESSION_MISUSE)
 public final class SuppressionRule extends Rule {
     private final Set<String> knownIds;
     private final LocalDate today;

@@ -4,8 +4,6 @@ import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An IAM policy document read from a value: a structure (CloudFormation, Terraform's
@@ -56,27 +54,5 @@ public record PolicyDocument(List<Statement> statements) {
         }
         Value v = Values.unwrap(value);
         return v instanceof Value.ListValue l ? l.items() : List.of(value);
-    }
-
-    /** IAM's wildcard match ({@code *} and {@code ?}), case-insensitive as action names are. */
-    public static boolean actionMatches(String pattern, String action) {
-        return glob(pattern.toLowerCase(Locale.ROOT)).matcher(action.toLowerCase(Locale.ROOT)).matches();
-    }
-
-    /** IAM's wildcard match for resources, case-sensitive. */
-    public static boolean resourceMatches(String pattern, String resource) {
-        return glob(pattern).matcher(resource).matches();
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }
