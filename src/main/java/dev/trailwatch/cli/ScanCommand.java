@@ -1,5 +1,6 @@
 package dev.trailwatch.cli;
 
+import dev.trailwatch.model.Suppression;
 import dev.trailwatch.cloudformation.ParameterValues;
 import dev.trailwatch.report.Report;
 import dev.trailwatch.report.ReportFormat;
@@ -307,7 +308,7 @@ final class ScanCommand implements Callable<Integer> {
     /** Records the fingerprints of the findings that are not suppressed otherwise. */
     private boolean writeBaseline(ScanResult result, PrintWriter err) {
         List<Baseline.Entry> entries = result.findings().stream()
-                .filter(f -> !f.isSuppressed() || f.suppressed().kind().equals("baseline"))
+                .filter(f -> !f.isSuppressed() || f.suppressed().kind() == Suppression.Kind.BASELINE)
                 .map(f -> new Baseline.Entry(f.fingerprint(), f.ruleId(), f.resource().address(), f.location().file(),
                         f.message())).toList();
         try {
@@ -453,7 +454,7 @@ final class ScanCommand implements Callable<Integer> {
         List<Rule> selected = new ArrayList<>();
         for (Rule rule : Rules.all()) {
             String id = rule.metadata().id();
-            if (id.equals(Rules.STRICT_ONLY) && !strict || "off".equals(config.ruleSettings().get(id))
+            if (rule.metadata().onlyWhenStrict() && !strict || "off".equals(config.ruleSettings().get(id))
                     && onlyRules.stream().noneMatch(id::equalsIgnoreCase)) {
                 continue;
             }

@@ -59,11 +59,11 @@ public final class FindingPolicy {
         }
         for (Suppression s : suppressions) {
             if (s.ruleIds().contains(f.ruleId()) && covers(s, f) && checker.problem(s) == null) {
-                return f.withSuppression(new Finding.Suppressed(s.kind().label(), s.reason(), s.expires(), s.location()));
+                return f.withSuppression(new Finding.Suppressed(s.kind(), s.reason(), s.expires(), s.location()));
             }
         }
         if (baseline.contains(f.fingerprint())) {
-            return f.withSuppression(new Finding.Suppressed(Suppression.Kind.BASELINE.label(), "in the baseline", null));
+            return f.withSuppression(new Finding.Suppressed(Suppression.Kind.BASELINE, "in the baseline", null));
         }
         return f;
     }

@@ -53,6 +53,16 @@ public final class SuppressionRule extends Rule {
         }
     }
 
+    /** What the project allows: inline suppressions, other linters' skips, rules not ignorable. */
+    public SuppressionSettings settings() {
+        return settings;
+    }
+
+    /** The day expiry dates are compared with. */
+    public LocalDate today() {
+        return today;
+    }
+
     /** Why a suppression does not hold, or null when it does. */
     public String problem(Suppression s) {
         List<String> problems = new ArrayList<>();

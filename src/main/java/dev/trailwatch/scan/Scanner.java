@@ -10,6 +10,7 @@ import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.policy.FindingPolicy;
+import dev.trailwatch.policy.WrittenSuppressions;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.InputFiles;
@@ -56,6 +57,7 @@ public final class Scanner {
     private final long maxFileSize;
     private final int jobs;
     private final java.util.function.Consumer<Throwable> internalErrors;
+    private final WrittenSuppressions written;
 
     private Predicate<Path> excluded = path -> false;
 
@@ -68,6 +70,7 @@ public final class Scanner {
         this.maxFileSize = settings.maxFileSize();
         this.jobs = Math.max(1, settings.jobs());
         this.internalErrors = settings.internalErrors();
+        this.written = new WrittenSuppressions(runner.suppressionRule());
     }
 
     /** What one unit of work contributed. */
@@ -146,7 +149,7 @@ public final class Scanner {
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : runner.run(loaded.model())) {
             if (loaded.scope().reports(finding.location().file(), finding.resource().address())) {
-                findings.add(finding);
+                findings.add(written.apply(finding, loaded.model().suppressions()));
             }
         }
         Set<Resource> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
