@@ -184,6 +184,23 @@ class LanguageServerTest {
     }
 
     @Test
+    void aFileChangedOnDiskUpdatesTheOpenFilesItConcerns() throws Exception {
+        Path variables = write("variables.tf", variables(true));
+        Path main = write("main.tf", TRAIL_TF);
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null);
+            session.open(main, TRAIL_TF);
+            assertEquals(List.of(), session.next(main).getDiagnostics());
+
+            Files.writeString(variables, variables(false)); // a git checkout, another editor
+            session.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                    List.of(new org.eclipse.lsp4j.FileEvent(LspSession.uri(variables),
+                            org.eclipse.lsp4j.FileChangeType.Changed))));
+            assertEquals("TW001", only(session.next(main)).getCode().getLeft());
+        }
+    }
+
+    @Test
     void theProjectFileSetsSeveritiesAndSuppressions() throws Exception {
         write(".trailwatch.yml", "rules:\n  TW001: warning\n");
         Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
