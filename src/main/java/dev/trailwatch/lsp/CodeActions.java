@@ -37,7 +37,7 @@ final class CodeActions {
 
     List<CodeAction> actions(Path file, Range requested) {
         List<CodeAction> actions = new ArrayList<>();
-        SourceFile text = workspace.text(file);
+        SourceFile text = file == null ? null : workspace.text(file);
         if (text == null) {
             return actions;
         }

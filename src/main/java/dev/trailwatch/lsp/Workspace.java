@@ -65,18 +65,30 @@ final class Workspace implements AutoCloseable {
         this.problems = problems;
     }
 
+    /** The file a document is, or null for a document that is no file (an untitled buffer, a diff view). */
     static Path path(String uri) {
-        return Path.of(URI.create(uri)).toAbsolutePath().normalize();
+        try {
+            URI parsed = URI.create(uri);
+            return "file".equalsIgnoreCase(parsed.getScheme()) ? Path.of(parsed).toAbsolutePath().normalize() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     void opened(String uri, String text, int version) {
         Path path = path(uri);
+        if (path == null) {
+            return;
+        }
         open.put(path, new Buffer(uri, text, version));
         schedule(path, 0, false);
     }
 
     void changed(String uri, String text, int version) {
         Path path = path(uri);
+        if (path == null) {
+            return;
+        }
         open.put(path, new Buffer(uri, text, version));
         schedule(path, debounceMillis, false);
     }
@@ -84,6 +96,9 @@ final class Workspace implements AutoCloseable {
     /** A save: the file on disk now holds the buffer, so a variables file's folder is evaluated again. */
     void saved(String uri, String text) {
         Path path = path(uri);
+        if (path == null) {
+            return;
+        }
         Buffer buffer = open.get(path);
         if (text != null && buffer != null) {
             open.put(path, new Buffer(buffer.uri(), text, buffer.version()));
@@ -93,6 +108,9 @@ final class Workspace implements AutoCloseable {
 
     void closed(String uri) {
         Path path = path(uri);
+        if (path == null) {
+            return;
+        }
         open.remove(path);
         ScheduledFuture<?> waiting = pending.remove(path);
         if (waiting != null) {
@@ -110,6 +128,9 @@ final class Workspace implements AutoCloseable {
     /** A file changed on disk (the client watches them): its folder or the file is analysed again. */
     void changedOnDisk(String uri) {
         Path path = path(uri);
+        if (path == null) {
+            return;
+        }
         if (!open.containsKey(path)) {
             schedule(path, debounceMillis, true);
         }
@@ -117,7 +138,7 @@ final class Workspace implements AutoCloseable {
 
     /** The findings last published for a file, for hovers and code actions. */
     List<Finding> findings(Path file) {
-        return findings.getOrDefault(file, List.of());
+        return file == null ? List.of() : findings.getOrDefault(file, List.of());
     }
 
     /** The text of a file as the user sees it: the open buffer, else the file on disk (null when unreadable). */

@@ -317,6 +317,22 @@ class LanguageServerTest {
     }
 
     @Test
+    void aDocumentThatIsNoFileIsLeftAlone() throws Exception {
+        Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null);
+            session.server.getTextDocumentService().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                    new org.eclipse.lsp4j.TextDocumentItem("untitled:Untitled-1", "yaml", 1, UNINTEGRATED_TEMPLATE)));
+            Hover hover = session.server.getTextDocumentService().hover(new HoverParams(
+                    new TextDocumentIdentifier("untitled:Untitled-1"), new Position(4, 5))).get(30, TimeUnit.SECONDS);
+            assertNull(hover);
+            session.open(template, UNINTEGRATED_TEMPLATE);
+            assertEquals(1, session.next(template).getDiagnostics().size());
+            assertEquals("", session.serverLog());
+        }
+    }
+
+    @Test
     void shutdownThenExitEndsInOrderAndExitAloneDoesNot() throws Exception {
         try (LspSession session = new LspSession()) {
             session.initialize(root, null);
