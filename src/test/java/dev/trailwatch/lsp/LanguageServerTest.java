@@ -221,6 +221,30 @@ class LanguageServerTest {
     }
 
     @Test
+    void aBaselineNamedByTheProjectFileHidesTheFindingsItRecords() throws Exception {
+        Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.trailwatch.cli.Main.run(new String[] {"scan", "-q", "--write-baseline",
+            root.resolve("baseline.json").toString(), template.toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err), new java.io.ByteArrayInputStream(new byte[0]));
+        assertEquals(1, code, err.toString());
+        write(".trailwatch.yml", "baseline: baseline.json\n");
+        String twoTrails = UNINTEGRATED_TEMPLATE + """
+                  NewTrail:
+                    Type: AWS::CloudTrail::Trail
+                    Properties:
+                      IsLogging: true
+                      S3BucketName: !Ref AuditBucket
+                """;
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null);
+            session.open(template, twoTrails);
+            Diagnostic onlyTheNewOne = only(session.next(template));
+            assertTrue(onlyTheNewOne.getMessage().startsWith("NewTrail is not integrated"), onlyTheNewOne.getMessage());
+        }
+    }
+
+    @Test
     void strictAsAnInitializationOptionReportsUnknownValues() throws Exception {
         String imported = UNINTEGRATED_TEMPLATE.replace("      IsLogging: true\n", """
                       IsLogging: true
