@@ -78,6 +78,10 @@ final class TrailwatchLanguageServer implements LanguageServer, LanguageClientAw
         workspace = new Workspace(settings, debounce, diagnostics -> client.publishDiagnostics(diagnostics),
                 message -> client.showMessage(new MessageParams(MessageType.Warning, "trailwatch: " + message)));
         codeActions = new CodeActions(workspace, fixes);
+        // An editor killed outright may leave the pipe open: the server ends with its client's process.
+        if (params.getProcessId() != null) {
+            ProcessHandle.of(params.getProcessId()).ifPresent(editor -> editor.onExit().thenRun(onExit));
+        }
 
         ServerCapabilities capabilities = new ServerCapabilities();
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();

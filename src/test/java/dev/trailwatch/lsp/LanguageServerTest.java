@@ -383,6 +383,18 @@ class LanguageServerTest {
     }
 
     @Test
+    void theServerEndsWhenTheEditorsProcessEndsThoughThePipeStaysOpen() throws Exception {
+        Process editor = new ProcessBuilder("sleep", "120").start();
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null, (int) editor.pid());
+            editor.destroy();
+            assertFalse(session.endedWithin(30));
+        } finally {
+            editor.destroyForcibly();
+        }
+    }
+
+    @Test
     void aMalformedMessageIsAnsweredAndTheServerCarriesOn() throws Exception {
         Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
         try (LspSession session = new LspSession()) {

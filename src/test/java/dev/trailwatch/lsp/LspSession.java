@@ -88,7 +88,12 @@ final class LspSession implements AutoCloseable {
     }
 
     InitializeResult initialize(Path root, Object initializationOptions) throws Exception {
+        return initialize(root, initializationOptions, null);
+    }
+
+    InitializeResult initialize(Path root, Object initializationOptions, Integer clientProcessId) throws Exception {
         InitializeParams params = new InitializeParams();
+        params.setProcessId(clientProcessId);
         params.setCapabilities(new ClientCapabilities());
         params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "root")));
         params.setInitializationOptions(initializationOptions);
