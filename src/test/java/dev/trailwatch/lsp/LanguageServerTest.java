@@ -160,6 +160,20 @@ class LanguageServerTest {
     }
 
     @Test
+    void aModulesBufferIsEvaluatedThroughTheConfigurationThatCallsIt() throws Exception {
+        Path module = write("modules/trail/main.tf", TRAIL_TF);
+        write("modules/trail/variables.tf", variables(true));
+        write("main.tf", "module \"audit\" {\n  source  = \"./modules/trail\"\n  enabled = false\n}\n");
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null);
+            session.open(module, TRAIL_TF);
+            Diagnostic finding = only(session.next(module));
+            assertEquals("TW001", finding.getCode().getLeft());
+            assertTrue(finding.getMessage().contains("module.audit.aws_cloudtrail.audit"), finding.getMessage());
+        }
+    }
+
+    @Test
     void savingTfvarsEvaluatesTheFolderAgain() throws Exception {
         write("variables.tf", variables(true));
         Path main = write("main.tf", TRAIL_TF);
