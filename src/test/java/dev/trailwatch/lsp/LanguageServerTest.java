@@ -109,6 +109,24 @@ class LanguageServerTest {
     }
 
     @Test
+    void changesInQuickSuccessionAreAnalysedOnceAsTheLastLeftTheBuffer() throws Exception {
+        Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
+        JsonObject slowTypist = new JsonObject();
+        slowTypist.addProperty("debounceMs", 2000); // long: a loaded machine may pause between sends
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, slowTypist);
+            session.open(template, UNINTEGRATED_TEMPLATE);
+            assertEquals(1, session.next(template).getVersion());
+            for (int version = 2; version <= 6; version++) {
+                session.change(template, version, UNINTEGRATED_TEMPLATE.replace("AuditTrail", "Trail" + version));
+            }
+            PublishDiagnosticsParams last = session.next(template);
+            assertEquals(6, last.getVersion(), "versions 2 to 5 were never analysed");
+            assertTrue(only(last).getMessage().startsWith("Trail6 is not integrated"), last.toString());
+        }
+    }
+
+    @Test
     void aSyntaxErrorMidTypingIsOneDiagnosticAndTheOtherFilesKeepTheirFindings() throws Exception {
         Path variables = write("variables.tf", variables(false));
         Path main = write("main.tf", TRAIL_TF);
