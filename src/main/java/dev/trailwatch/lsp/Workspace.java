@@ -219,6 +219,9 @@ final class Workspace implements AutoCloseable {
         if (Files.isRegularFile(file)) {
             publish(file, file, project.scanner().scan(
                     List.of(new FileCollector.Candidate(file, settings.paths().show(file))), List.of()));
+        } else if (published.containsKey(file)) { // deleted: what was said about it no longer holds
+            findings.remove(file);
+            send(file, List.of(), false);
         }
     }
 

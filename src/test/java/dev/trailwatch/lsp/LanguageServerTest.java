@@ -225,11 +225,27 @@ class LanguageServerTest {
             assertEquals(List.of(), session.next(main).getDiagnostics());
 
             Files.writeString(variables, variables(false)); // a git checkout, another editor
-            session.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
-                    List.of(new org.eclipse.lsp4j.FileEvent(LspSession.uri(variables),
-                            org.eclipse.lsp4j.FileChangeType.Changed))));
+            watched(session, variables, org.eclipse.lsp4j.FileChangeType.Changed);
             assertEquals("TW001", only(session.next(main)).getCode().getLeft());
         }
+    }
+
+    @Test
+    void aTemplateDeletedOnDiskLosesItsDiagnostics() throws Exception {
+        Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null);
+            watched(session, template, org.eclipse.lsp4j.FileChangeType.Created);
+            assertEquals(1, session.next(template).getDiagnostics().size());
+            Files.delete(template);
+            watched(session, template, org.eclipse.lsp4j.FileChangeType.Deleted);
+            assertEquals(List.of(), session.next(template).getDiagnostics());
+        }
+    }
+
+    private static void watched(LspSession session, Path file, org.eclipse.lsp4j.FileChangeType change) {
+        session.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(LspSession.uri(file), change))));
     }
 
     @Test
