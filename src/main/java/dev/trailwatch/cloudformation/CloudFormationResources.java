@@ -1,5 +1,6 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -13,7 +14,7 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,11 +50,11 @@ final class CloudFormationResources {
                         attribute(r, "IsOrganizationTrail")));
                 case "AWS::Logs::LogGroup" -> logGroups.add(new LogGroup(r, attribute(r, "LogGroupName"), LOG_GROUP));
                 case "AWS::IAM::Role" -> roles.add(new Role(r, attribute(r, "RoleName"),
-                        attribute(r, "AssumeRolePolicyDocument"),
+                        policy(r, "AssumeRolePolicyDocument"),
                         inlinePolicies(r), attribute(r, "ManagedPolicyArns"), ROLE));
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> attachments.add(new PolicyAttachment(r,
-                        attribute(r, "PolicyDocument"), new Attribute("PolicyArn", null), Values.items(r.properties().get("Roles"))));
-                case "AWS::IAM::RolePolicy" -> attachments.add(new PolicyAttachment(r, attribute(r, "PolicyDocument"),
+                        policy(r, "PolicyDocument"), new Attribute("PolicyArn", null), Values.items(r.properties().get("Roles"))));
+                case "AWS::IAM::RolePolicy" -> attachments.add(new PolicyAttachment(r, policy(r, "PolicyDocument"),
                         new Attribute("PolicyArn", null), Values.items(r.properties().get("RoleName"))));
                 case "AWS::Logs::MetricFilter" -> filters.add(new MetricFilter(r, attribute(r, "LogGroupName"),
                         attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
@@ -73,12 +74,17 @@ final class CloudFormationResources {
         return new Attribute(name, r.property(name));
     }
 
+    /** A policy document, which may be written as JSON text. */
+    private static Attribute policy(Resource r, String name) {
+        return new Attribute(name, EmbeddedJson.structured(r.property(name)));
+    }
+
     /** {@code Policies: [{PolicyName, PolicyDocument}]} written inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
         for (Value policy : Values.items(role.properties().get("Policies"))) {
             if (Values.unwrap(policy) instanceof Value.MapValue map) {
-                out.add(new Attribute("PolicyDocument", map.entry("PolicyDocument")));
+                out.add(new Attribute("PolicyDocument", EmbeddedJson.structured(map.entry("PolicyDocument"))));
             } else {
                 out.add(new Attribute("Policies", new Value.Entry("Policies", policy.range(), policy)));
             }

@@ -8,7 +8,7 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,6 +41,12 @@ public final class ResourceModel {
     private final Map<String, LogGroup> logGroupByName = new HashMap<>();
     private final Map<String, Role> roleByName = new HashMap<>();
     private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A model with nothing in it: what a configuration that could not be evaluated contributes. */
+    public static ResourceModel empty() {
+        return new ResourceModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), new ReferenceForms(java.util.Set.of(), false, java.util.Set.of(), false));
+    }
 
     public ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups, List<Role> roles,
             List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,

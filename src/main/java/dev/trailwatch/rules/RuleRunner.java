@@ -1,7 +1,7 @@
 package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +108,7 @@ public final class RuleRunner {
         }
         List<String> peers = peerIds.getOrDefault(ruleId, List.of());
         for (String id : s.ruleIds()) {
-            if (peers.contains(id) || id.equals(dev.trailwatch.suppress.InlineSuppressions.KICS_ANY)
+            if (peers.contains(id) || id.equals(dev.trailwatch.document.InlineSuppressions.KICS_ANY)
                     && peers.stream().anyMatch(p -> p.startsWith("KICS:"))) {
                 return true;
             }

@@ -2,7 +2,7 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.source.Location;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -13,7 +14,7 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,16 +46,16 @@ final class TerraformResources {
                         attribute(r, "cloud_watch_logs_role_arn"), attribute(r, "enable_logging"),
                         attribute(r, "is_organization_trail")));
                 case "aws_cloudwatch_log_group" -> logGroups.add(new LogGroup(r, attribute(r, "name"), LOG_GROUP));
-                case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "name"), attribute(r, "assume_role_policy"),
+                case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "name"), policy(r, "assume_role_policy"),
                         inlinePolicies(r),
                         attribute(r, "managed_policy_arns"), ROLE));
-                case "aws_iam_role_policy" -> attachments.add(new PolicyAttachment(r, attribute(r, "policy"),
+                case "aws_iam_role_policy" -> attachments.add(new PolicyAttachment(r, policy(r, "policy"),
                         new Attribute("policy_arn", null), Values.items(r.properties().get("role"))));
                 case "aws_iam_role_policy_attachment" -> attachments.add(new PolicyAttachment(r,
                         new Attribute("policy", null), attribute(r, "policy_arn"), Values.items(r.properties().get("role"))));
                 case "aws_iam_policy_attachment" -> attachments.add(new PolicyAttachment(r, new Attribute("policy", null),
                         attribute(r, "policy_arn"), Values.items(r.properties().get("roles"))));
-                case "aws_iam_policy" -> policies.add(new ManagedPolicy(r, attribute(r, "policy"), POLICY));
+                case "aws_iam_policy" -> policies.add(new ManagedPolicy(r, policy(r, "policy"), POLICY));
                 case "aws_cloudwatch_log_metric_filter" -> filters.add(new MetricFilter(r, attribute(r, "log_group_name"),
                         attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
                 case "aws_cloudwatch_metric_alarm" -> alarms.add(new Alarm(r, attribute(r, "metric_name"),
@@ -73,12 +74,17 @@ final class TerraformResources {
         return new Attribute(name, r.property(name));
     }
 
+    /** A policy document, which may be written as JSON text. */
+    private static Attribute policy(Resource r, String name) {
+        return new Attribute(name, EmbeddedJson.structured(r.property(name)));
+    }
+
     /** {@code inline_policy { policy = … }} blocks inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
         for (Value block : Values.items(role.properties().get("inline_policy"))) {
             if (Values.unwrap(block) instanceof Value.MapValue map) {
-                out.add(new Attribute("policy", map.entry("policy")));
+                out.add(new Attribute("policy", EmbeddedJson.structured(map.entry("policy"))));
             } else {
                 // A dynamic block: a policy that cannot be read, so the role cannot be judged.
                 out.add(new Attribute("policy", new Value.Entry("inline_policy", block.range(), block)));

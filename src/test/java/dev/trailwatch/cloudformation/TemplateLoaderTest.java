@@ -29,7 +29,7 @@ class TemplateLoaderTest {
 
     private static Trail trail(String properties) throws InputException {
         String text = HEADER + properties;
-        Value root = DocumentParser.parse(text);
+        Value root = CloudFormationYaml.parse(text);
         assertTrue(TemplateLoader.isTemplate(root));
         ResourceModel model = TemplateLoader.load(new SourceFile(Path.of("t.yaml"), "t.yaml", text),
                 (Value.MapValue) root, ParameterValues.none());
@@ -116,9 +116,9 @@ class TemplateLoaderTest {
 
     @Test
     void recognisesTemplatesByContent() throws InputException {
-        assertTrue(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Thing}\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("apiVersion: v1\nkind: Pod\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("[1, 2]")));
+        assertTrue(TemplateLoader.isTemplate(CloudFormationYaml.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("Resources:\n  X: {Type: Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("apiVersion: v1\nkind: Pod\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("[1, 2]")));
     }
 }

@@ -7,8 +7,9 @@ import dev.trailwatch.cloudformation.ParameterValues;
 import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
+import dev.trailwatch.scan.ScanSettings;
 import dev.trailwatch.source.DisplayPaths;
-import dev.trailwatch.suppress.FindingPolicy;
+import dev.trailwatch.policy.FindingPolicy;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.testing.ExpectedFindings;
 import java.io.IOException;
@@ -58,8 +59,9 @@ class FixtureTest {
         boolean strict = fixture.startsWith(STRICT_DIR);
         List<Rule> rules = Rules.all().stream()
                 .filter(r -> strict || !r.metadata().id().equals(Rules.STRICT_ONLY)).toList();
-        ScanResult result = new Scanner(new RuleRunner(rules, java.time.LocalDate.now()), FindingPolicy.none(paths),
-                ParameterValues.none(), VariableInputs.none(paths), paths, Scanner.DEFAULT_MAX_FILE_SIZE, 1)
+        ScanResult result = new Scanner(new ScanSettings(new RuleRunner(rules, java.time.LocalDate.now()),
+                FindingPolicy.none(paths), ParameterValues.none(), VariableInputs.none(paths), paths,
+                Scanner.DEFAULT_MAX_FILE_SIZE, 1, crash -> { }))
                 .scan(collected.files(), collected.errors());
         // A fixture that stopped parsing would pass with no findings: it must load, unless it says
         // (an "expect-error" comment) that an input error is what it shows.

@@ -2,8 +2,6 @@ package dev.trailwatch.terraform;
 
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
-import dev.trailwatch.rules.Finding;
-import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import java.nio.file.Path;
@@ -16,19 +14,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Analyses the Terraform folders a scan reached. Each folder is evaluated whole (a file named
- * alone is read with its module's other files), through the root configurations that call it;
- * a folder called as a module is not analysed again as a root. Findings are kept for resources
- * declared in the folders that were scanned and in the local modules those call.
+ * Loads the Terraform folders a scan reached. Each folder is evaluated whole (a file named alone
+ * is read with its module's other files), through the root configurations that call it; a folder
+ * called as a module is not loaded again as a root. What is reported of a root's model: the
+ * resources declared in the folders that were scanned and in the local modules those call.
  */
-public final class TerraformScan {
-    /** What one root configuration contributed. */
-    public record RootResult(Path root, List<Finding> findings, List<InputError> errors, int resources,
-            List<Resource> trails, int unknownValues) {}
+public final class TerraformFolders {
+    /**
+     * One root configuration's model; {@code reported} its resources whose findings count,
+     * {@code reportedAddresses} their addresses.
+     */
+    public record Configuration(Path root, ResourceModel model, List<InputError> errors, List<Resource> reported,
+            Set<String> reportedAddresses, Set<Path> scanned, java.util.function.Predicate<Path> excluded,
+            DisplayPaths paths) {
+
+        /** Whether a finding at this file about this resource belongs to the scan. */
+        public boolean reports(String displayedFile, String resourceAddress) {
+            Path file = paths.workingDirectory().resolve(displayedFile).normalize();
+            return scanned.contains(file.getParent())
+                    || reportedAddresses.contains(resourceAddress) && !excluded.test(file);
+        }
+
+        public List<Resource> trails() {
+            return reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).toList();
+        }
+    }
 
     private final ModuleReader reader;
     private final VariableInputs variables;
-    private final RuleRunner runner;
     private final ModuleCallers callers;
     private final java.util.function.Predicate<Path> excluded;
 
@@ -36,11 +49,10 @@ public final class TerraformScan {
      * {@code overrides}: files whose text is not on disk (an unsaved buffer from standard input);
      * {@code excluded}: paths whose module calls do not count.
      */
-    public TerraformScan(DisplayPaths paths, long maxFileSize, VariableInputs variables, RuleRunner runner,
+    public TerraformFolders(DisplayPaths paths, long maxFileSize, VariableInputs variables,
             java.util.Map<Path, dev.trailwatch.source.SourceFile> overrides, java.util.function.Predicate<Path> excluded) {
         this.reader = new ModuleReader(paths, maxFileSize, overrides);
         this.variables = variables;
-        this.runner = runner;
         this.callers = new ModuleCallers(paths.workingDirectory(), excluded);
         this.excluded = excluded;
     }
@@ -55,11 +67,11 @@ public final class TerraformScan {
     }
 
     /**
-     * Evaluates one root and checks it. Reported: what lies in {@code scanned} folders, and what
+     * Evaluates one root. Reported: what lies in {@code scanned} folders, and what
      * lies in the local modules they call (through local calls only, however deep), since a
      * caller's arguments or tfvars can break a trail there; not installed remote modules.
      */
-    public RootResult analyse(Path root, Set<Path> scanned) {
+    public Configuration load(Path root, Set<Path> scanned) {
         List<InputError> errors = new ArrayList<>();
         TerraformLoader.Loaded loaded;
         try {
@@ -67,7 +79,8 @@ public final class TerraformScan {
         } catch (Budget.Exceeded e) {
             // Past a budget the configuration is not evaluated further: its error, and no findings.
             errors.add(e.error());
-            return new RootResult(root, List.of(), errors, 0, List.of(), 0);
+            return new Configuration(root, ResourceModel.empty(), errors, List.of(), Set.of(), scanned, excluded,
+                    reader.paths());
         }
         ResourceModel model = loaded.model();
         Map<ModuleInstance, Boolean> reportedInstances = new HashMap<>();
@@ -81,16 +94,7 @@ public final class TerraformScan {
                 reportedAddresses.add(resource.address());
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Finding finding : runner.run(model)) {
-            Path file = reader.paths().workingDirectory().resolve(finding.location().file()).normalize();
-            if (isIn(finding.location().file(), scanned)
-                    || reportedAddresses.contains(finding.resource().address()) && !excluded.test(file)) {
-                findings.add(finding);
-            }
-        }
-        List<Resource> trails = reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).toList();
-        return new RootResult(root, findings, errors, reported.size(), trails, ResourceModel.unknownValues(reported));
+        return new Configuration(root, model, errors, reported, reportedAddresses, scanned, excluded, reader.paths());
     }
 
     /**

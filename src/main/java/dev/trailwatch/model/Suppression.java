@@ -1,4 +1,4 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.model;
 
 import dev.trailwatch.source.Location;
 import java.time.LocalDate;

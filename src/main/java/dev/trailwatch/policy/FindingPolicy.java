@@ -1,5 +1,6 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.policy;
 
+import dev.trailwatch.model.Suppression;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Severity;

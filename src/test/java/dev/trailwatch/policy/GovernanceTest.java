@@ -1,4 +1,4 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

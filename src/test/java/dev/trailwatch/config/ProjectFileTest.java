@@ -1,4 +1,4 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,8 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.policy;
 
-import java.nio.charset.StandardCharsets;
+import dev.trailwatch.source.Digests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,7 +28,7 @@ public final class Fingerprints {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = root(absolute.getParent());
         String relative = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
-        return sha256(ruleId + "\n" + relative + "\n" + resourceAddress + (aspect == null ? "" : "\n" + aspect))
+        return Digests.sha256(ruleId + "\n" + relative + "\n" + resourceAddress + (aspect == null ? "" : "\n" + aspect))
                 .substring(0, 32);
     }
 
@@ -47,14 +44,5 @@ public final class Fingerprints {
             }
             return fallback;
         });
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.policy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,5 +1,6 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.document;
 
+import dev.trailwatch.model.Suppression;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.Location;
 import dev.trailwatch.source.Range;

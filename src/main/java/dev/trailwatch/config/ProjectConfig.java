@@ -1,5 +1,6 @@
-package dev.trailwatch.suppress;
+package dev.trailwatch.config;
 
+import dev.trailwatch.model.Suppression;
 import dev.trailwatch.document.PlainYaml;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
