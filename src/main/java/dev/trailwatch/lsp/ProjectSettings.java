@@ -10,10 +10,11 @@ import dev.trailwatch.scan.Scanner;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.Baseline;
-import dev.trailwatch.suppress.FindingPolicy;
-import dev.trailwatch.suppress.Fingerprints;
-import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.config.ProjectConfig;
+import dev.trailwatch.policy.Baseline;
+import dev.trailwatch.policy.FindingPolicy;
+import dev.trailwatch.policy.Fingerprints;
+import dev.trailwatch.scan.ScanSettings;
 import dev.trailwatch.terraform.VariableInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +40,16 @@ final class ProjectSettings {
     private final DisplayPaths paths;
     private final boolean strictOption;
     private final int jobs;
+    private final java.util.function.Consumer<Throwable> internalErrors;
     private final Map<Path, Project> byConfig = new ConcurrentHashMap<>();
     private Project withoutConfig;
 
-    ProjectSettings(Path workspaceRoot, boolean strict, int jobs) {
+    /** {@code internalErrors}: a defect of ours that ended one unit of a scan (the others' findings stand). */
+    ProjectSettings(Path workspaceRoot, boolean strict, int jobs, java.util.function.Consumer<Throwable> internalErrors) {
         this.paths = new DisplayPaths(workspaceRoot);
         this.strictOption = strict;
         this.jobs = jobs;
+        this.internalErrors = internalErrors;
     }
 
     DisplayPaths paths() {
@@ -116,8 +120,9 @@ final class ProjectSettings {
                 config.suppressions(), baseline, configFolder);
         SuppressionSettings suppressions = new SuppressionSettings(config.inlineSuppressions(),
                 config.peerSuppressions(), config.notIgnorable());
-        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now(), suppressions), policy,
-                parameters(options, maxFileSize, problems), variables(options, maxFileSize), paths, maxFileSize, jobs);
+        Scanner scanner = new Scanner(new ScanSettings(new RuleRunner(rules, LocalDate.now(), suppressions), policy,
+                parameters(options, maxFileSize, problems), variables(options, maxFileSize), paths, maxFileSize, jobs,
+                internalErrors));
         if (configFolder != null && !config.excludes().isEmpty()) {
             FileCollector excludes = new FileCollector(paths, List.of()).exclude(configFolder, config.excludes());
             scanner.excluding(excludes::isExcluded);

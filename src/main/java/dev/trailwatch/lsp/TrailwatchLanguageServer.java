@@ -74,7 +74,8 @@ final class TrailwatchLanguageServer implements LanguageServer, LanguageClientAw
         boolean strict = bool(options.get("strict"));
         long debounce = options.has("debounceMs") && options.get("debounceMs").isJsonPrimitive()
                 ? Math.max(0, options.get("debounceMs").getAsLong()) : DEFAULT_DEBOUNCE_MILLIS;
-        ProjectSettings settings = new ProjectSettings(root(params), strict, Runtime.getRuntime().availableProcessors());
+        ProjectSettings settings = new ProjectSettings(root(params), strict, Runtime.getRuntime().availableProcessors(),
+                defect -> client.logMessage(new MessageParams(MessageType.Error, "trailwatch: internal error: " + defect)));
         workspace = new Workspace(settings, debounce, diagnostics -> client.publishDiagnostics(diagnostics),
                 message -> client.showMessage(new MessageParams(MessageType.Warning, "trailwatch: " + message)));
         codeActions = new CodeActions(workspace, fixes);
