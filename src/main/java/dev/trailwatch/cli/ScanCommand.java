@@ -6,19 +6,15 @@ import dev.trailwatch.report.Report;
 import dev.trailwatch.report.ReportFormat;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
-import dev.trailwatch.rules.RuleRunner;
-import dev.trailwatch.rules.SuppressionSettings;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
-import dev.trailwatch.scan.ScanSettings;
 import dev.trailwatch.policy.Baseline;
-import dev.trailwatch.policy.FindingPolicy;
-import dev.trailwatch.policy.Fingerprints;
 import dev.trailwatch.config.ProjectConfig;
+import dev.trailwatch.config.ScanSetup;
 import dev.trailwatch.terraform.Budget;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
@@ -31,7 +27,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -194,13 +189,9 @@ final class ScanCommand implements Callable<Integer> {
 
         Path fingerprintBase = baseline != null ? baseline.toAbsolutePath().getParent()
                 : writeBaseline != null ? writeBaseline.toAbsolutePath().getParent() : displayPaths.workingDirectory();
-        FindingPolicy policy = new FindingPolicy(displayPaths, new Fingerprints(fingerprintBase), config.ruleSettings(),
-                config.suppressions(), baselineFingerprints,
-                config.file() == null ? null : config.file().toAbsolutePath().getParent());
-        SuppressionSettings suppressionSettings = new SuppressionSettings(!noInlineSuppressions
-                && config.inlineSuppressions(), peerSuppressions || config.peerSuppressions(), config.notIgnorable());
-        Scanner scanner = new Scanner(new ScanSettings(new RuleRunner(rules, LocalDate.now(), suppressionSettings),
-                policy, parameters, variables, displayPaths, maxFileSize, jobs, crash -> {
+        Scanner scanner = new Scanner(ScanSetup.settings(config, rules, ScanSetup.suppressions(config,
+                noInlineSuppressions, peerSuppressions), baselineFingerprints, fingerprintBase, parameters, variables,
+                displayPaths, maxFileSize, jobs, crash -> {
                     if (debug) {
                         crash.printStackTrace(err);
                     }
@@ -451,19 +442,7 @@ final class ScanCommand implements Callable<Integer> {
                 throw new UsageException("unknown rule '" + id + "'; known: " + String.join(", ", known));
             }
         }
-        List<Rule> selected = new ArrayList<>();
-        for (Rule rule : Rules.all()) {
-            String id = rule.metadata().id();
-            if (rule.metadata().onlyWhenStrict() && !strict || "off".equals(config.ruleSettings().get(id))
-                    && onlyRules.stream().noneMatch(id::equalsIgnoreCase)) {
-                continue;
-            }
-            boolean wanted = onlyRules.isEmpty() || onlyRules.stream().anyMatch(id::equalsIgnoreCase);
-            if (wanted && skipRules.stream().noneMatch(id::equalsIgnoreCase)) {
-                selected.add(rule);
-            }
-        }
-        return selected;
+        return ScanSetup.rules(config, strict, onlyRules, skipRules);
     }
 
     /** Files first, then --parameter options, so that a single option overrides a shared file. */

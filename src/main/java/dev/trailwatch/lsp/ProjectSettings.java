@@ -2,24 +2,19 @@ package dev.trailwatch.lsp;
 
 import dev.trailwatch.cloudformation.ParameterValues;
 import dev.trailwatch.rules.Rule;
-import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.rules.Rules;
-import dev.trailwatch.rules.SuppressionSettings;
 import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.scan.Scanner;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.config.ProjectConfig;
+import dev.trailwatch.config.ScanSetup;
 import dev.trailwatch.policy.Baseline;
-import dev.trailwatch.policy.FindingPolicy;
-import dev.trailwatch.policy.Fingerprints;
-import dev.trailwatch.scan.ScanSettings;
 import dev.trailwatch.terraform.VariableInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +89,7 @@ final class ProjectSettings {
         ProjectConfig.ScanOptions options = config.options();
         boolean strict = strictOption || Boolean.TRUE.equals(options.strict());
         long maxFileSize = options.maxFileSize() != null ? options.maxFileSize() : Scanner.DEFAULT_MAX_FILE_SIZE;
-        List<Rule> rules = new ArrayList<>();
-        for (Rule rule : Rules.all()) {
-            String id = rule.metadata().id();
-            if (!(id.equals(Rules.STRICT_ONLY) && !strict) && !"off".equals(config.ruleSettings().get(id))) {
-                rules.add(rule);
-            }
-        }
+        List<Rule> rules = ScanSetup.rules(config, strict, List.of(), List.of());
         List<String> problems = new ArrayList<>();
         if (problem != null) {
             problems.add(problem);
@@ -115,14 +104,10 @@ final class ProjectSettings {
         }
         Path fingerprintBase = options.baseline() != null ? options.baseline().toAbsolutePath().getParent()
                 : paths.workingDirectory();
+        Scanner scanner = new Scanner(ScanSetup.settings(config, rules, ScanSetup.suppressions(config, false, false),
+                baseline, fingerprintBase, parameters(options, maxFileSize, problems), variables(options, maxFileSize),
+                paths, maxFileSize, jobs, internalErrors));
         Path configFolder = config.file() == null ? null : config.file().toAbsolutePath().getParent();
-        FindingPolicy policy = new FindingPolicy(paths, new Fingerprints(fingerprintBase), config.ruleSettings(),
-                config.suppressions(), baseline, configFolder);
-        SuppressionSettings suppressions = new SuppressionSettings(config.inlineSuppressions(),
-                config.peerSuppressions(), config.notIgnorable());
-        Scanner scanner = new Scanner(new ScanSettings(new RuleRunner(rules, LocalDate.now(), suppressions), policy,
-                parameters(options, maxFileSize, problems), variables(options, maxFileSize), paths, maxFileSize, jobs,
-                internalErrors));
         if (configFolder != null && !config.excludes().isEmpty()) {
             FileCollector excludes = new FileCollector(paths, List.of()).exclude(configFolder, config.excludes());
             scanner.excluding(excludes::isExcluded);

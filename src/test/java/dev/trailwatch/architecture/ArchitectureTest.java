@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The one-way structure of the code (README "Architecture"): each arrow points down only.
  *
  * <pre>
- * cli, lsp → report → scan → policy → rules → model ← {cloudformation, terraform} ← scan
+ * cli, lsp → config, report → scan → policy → rules → model ← {cloudformation, terraform} ← scan
  *                                     (document: JSON/YAML with positions, for readers of files)
  *                            source (files, positions, errors): under everything
  * </pre>
@@ -54,11 +54,11 @@ class ArchitectureTest {
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Fix").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Entry")
-                .whereLayer("Scan").mayOnlyBeAccessedByLayers("Entry", "Report", "Fix")
-                .whereLayer("Policy").mayOnlyBeAccessedByLayers("Entry", "Report", "Scan", "Fix")
-                .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry", "Report", "Scan", "Policy", "Fix")
-                .whereLayer("CloudFormation").mayOnlyBeAccessedByLayers("Entry", "Scan", "Fix")
-                .whereLayer("Terraform").mayOnlyBeAccessedByLayers("Entry", "Scan", "Fix")
+                .whereLayer("Scan").mayOnlyBeAccessedByLayers("Entry", "Report", "Config", "Fix")
+                .whereLayer("Policy").mayOnlyBeAccessedByLayers("Entry", "Report", "Config", "Scan", "Fix")
+                .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry", "Report", "Config", "Scan", "Policy", "Fix")
+                .whereLayer("CloudFormation").mayOnlyBeAccessedByLayers("Entry", "Config", "Scan", "Fix")
+                .whereLayer("Terraform").mayOnlyBeAccessedByLayers("Entry", "Config", "Scan", "Fix")
                 // Readers of files: the front ends, and the readers of the project's own files
                 // (baseline, .trailwatch.yml, standard input's first look).
                 .whereLayer("Document").mayOnlyBeAccessedByLayers("CloudFormation", "Terraform", "Policy",
