@@ -153,6 +153,9 @@ final class ScanCommand implements Callable<Integer> {
                     + " for_each), value-size (100000 elements), string-length (1000000), evaluation-steps (2000000)")
     Map<String, Long> limits = new LinkedHashMap<>();
 
+    @CommandLine.Mixin
+    FixOptions fix = new FixOptions();
+
     @Option(names = Crashes.DEBUG, description = "print the stack trace of an internal error")
     boolean debug;
 
@@ -196,7 +199,7 @@ final class ScanCommand implements Callable<Integer> {
                         crash.printStackTrace(err);
                     }
                 }));
-        ScanResult result = scan(scanner, config);
+        ScanResult result = fix.apply(scan(scanner, config), scanner, () -> scan(scanner, config), spec.commandLine());
 
         String overwrite = OutputTargets.overwrittenInput(output, writeBaseline, scannedFiles, sideFiles(config),
                 baseline);

@@ -1,0 +1,198 @@
+package dev.trailwatch.fix;
+
+import dev.trailwatch.rules.Finding;
+import dev.trailwatch.scan.ScanResult;
+import dev.trailwatch.source.DisplayPaths;
+import dev.trailwatch.source.InputError;
+import dev.trailwatch.source.InputException;
+import dev.trailwatch.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans, checks and applies the fixes for a scan's findings, file by file. A file's fixed text is
+ * scanned again (parsed, every rule run, suppressions applied) before it is kept: it must parse,
+ * and the findings fixed must be gone with no new TW001-TW003 on the fixed resources; otherwise
+ * the file is left untouched and the reason given.
+ */
+public final class Fixer {
+    /** The rules whose findings have fixes. */
+    public static final Set<String> FIXED_RULES = Set.of("TW001", "TW002");
+    private static final Set<String> INTEGRATION_RULES = Set.of("TW001", "TW002", "TW003");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Scans a file's text as if it were saved, with the rest of its folder from disk. */
+    public interface Rescan {
+        ScanResult scan(SourceFile edited);
+    }
+
+    /**
+     * What happened to one file: the fixes applied (or that would be), the diff, the findings left
+     * and why, and, when the file was left untouched, the reason.
+     */
+    public record FileResult(String file, List<Fix> applied, String diff, List<FilePlan.NotFixed> notFixed,
+            String refused) {}
+
+    private final DisplayPaths paths;
+    private final Rescan rescan;
+    private final AtomicFile writer;
+
+    public Fixer(DisplayPaths paths, Rescan rescan) {
+        this(paths, rescan, new AtomicFile());
+    }
+
+    Fixer(DisplayPaths paths, Rescan rescan, AtomicFile writer) {
+        this.paths = paths;
+        this.rescan = rescan;
+        this.writer = writer;
+    }
+
+    /** The findings a fix may be offered for: TW001 and TW002 that no suppression or baseline silences. */
+    public static boolean fixable(Finding finding) {
+        return !finding.isSuppressed() && FIXED_RULES.contains(finding.ruleId());
+    }
+
+    /** Fixes every fixable finding of a scan; {@code write} false only computes the diffs. */
+    public List<FileResult> fix(ScanResult result, boolean write) {
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        for (Finding f : result.findings()) {
+            if (fixable(f)) {
+                byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<FileResult> results = new ArrayList<>();
+        byFile.forEach((file, findings) -> results.add(fixFile(file, findings, result, write)));
+        return results;
+    }
+
+    /**
+     * The fixes for one file's findings, as structured edits of its current text (what a language
+     * server offers as code actions), without checking them.
+     */
+    public static FilePlan plan(String file, Path path, String text, List<Finding> findings) throws InputException {
+        String lower = file.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".tf")) {
+            return TerraformFixes.plan(file, path, text, findings);
+        }
+        if (lower.endsWith(".tf.json") || lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) {
+            return new FilePlan(file, List.of(), List.of(), findings.stream().map(f -> new FilePlan.NotFixed(f,
+                    "Terraform JSON and variable files are not fixed automatically")).toList());
+        }
+        return CloudFormationFixes.plan(file, text, findings);
+    }
+
+    private FileResult fixFile(String file, List<Finding> findings, ScanResult before, boolean write) {
+        Path path = paths.workingDirectory().resolve(file);
+        byte[] bytes;
+        String text;
+        try {
+            bytes = Files.readAllBytes(path);
+            if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF || bytes[0] == 0)) {
+                return refused(file, findings, "not UTF-8");
+            }
+            text = SourceFile.decodeUtf8(bytes);
+        } catch (IOException e) {
+            return refused(file, findings, "cannot read it: " + e.getMessage());
+        } catch (InputException e) {
+            return refused(file, findings, e.getMessage());
+        }
+        FilePlan plan;
+        try {
+            plan = plan(file, path, text, findings);
+        } catch (InputException e) {
+            return refused(file, findings, "it does not parse" + at(e));
+        } catch (RuntimeException e) {
+            return refused(file, findings, "internal error while planning its fix: " + e);
+        }
+        if (plan.isEmpty()) {
+            return new FileResult(file, List.of(), "", plan.notFixed(), null);
+        }
+        String problem = null;
+        for (List<Fix> fixes : plan.fallback().isEmpty() ? List.of(plan.fixes()) : List.of(plan.fixes(),
+                plan.fallback())) {
+            List<TextEdit> edits = fixes.stream().flatMap(f -> f.edits().stream()).toList();
+            String fixed;
+            try {
+                fixed = SourceText.apply(text, edits);
+            } catch (IllegalArgumentException e) {
+                problem = "its fixes overlap";
+                continue;
+            }
+            problem = check(file, path, fixed, fixes, before);
+            if (problem != null) {
+                continue;
+            }
+            String diff = UnifiedDiff.of(file, text, edits);
+            if (write) {
+                boolean bom = bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1]
+                        && bytes[2] == UTF8_BOM[2];
+                byte[] body = fixed.getBytes(StandardCharsets.UTF_8);
+                byte[] out = bom ? concat(UTF8_BOM, body) : body;
+                try {
+                    writer.write(path, out);
+                } catch (IOException | RuntimeException e) {
+                    return refused(file, findings, "cannot write it: " + e.getMessage());
+                }
+            }
+            return new FileResult(file, fixes, diff, plan.notFixed(), null);
+        }
+        return new FileResult(file, List.of(), "", plan.notFixed(), problem);
+    }
+
+    /** Why a fixed text cannot be kept, or null when it can. */
+    private String check(String file, Path path, String fixed, List<Fix> fixes, ScanResult before) {
+        ScanResult after = rescan.scan(new SourceFile(path, file, fixed));
+        for (InputError error : after.errors()) {
+            if (error.file().equals(file)) {
+                return "the fixed file would not parse: " + file + (error.position() == null ? ""
+                        : ":" + error.position().line() + ":" + error.position().column()) + ": " + error.message();
+            }
+        }
+        for (Fix fix : fixes) {
+            for (Finding f : after.reported()) {
+                if (!INTEGRATION_RULES.contains(f.ruleId()) || !f.location().file().equals(file)
+                        || !isAbout(fix, f)) {
+                    continue;
+                }
+                boolean wasThere = before.reported().stream().anyMatch(b -> b.ruleId().equals(f.ruleId())
+                        && b.resource().address().equals(f.resource().address()));
+                if (fix.ruleIds().contains(f.ruleId()) || !wasThere) {
+                    return "the fixed file would still have " + f.ruleId() + " on " + f.resource().address() + ": "
+                            + f.message();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a finding is on the resource a fix changes (a Terraform address may carry a module and an index). */
+    static boolean isAbout(Fix fix, Finding finding) {
+        Finding.ResourceRef r = finding.resource();
+        return fix.address().equals(r.name()) && !r.address().contains(".")
+                || fix.address().equals(r.type() + "." + r.name());
+    }
+
+    private static FileResult refused(String file, List<Finding> findings, String reason) {
+        return new FileResult(file, List.of(), "", List.of(), reason);
+    }
+
+    private static String at(InputException e) {
+        return e.position() == null ? ": " + e.getMessage()
+                : " (" + e.position().line() + ":" + e.position().column() + ": " + e.getMessage() + ")";
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
