@@ -284,9 +284,11 @@ final class CloudFormationFixes {
             return source.insertAt(end, ", Properties: " + writer.inline(added));
         }
         int next = source.nextLineStart(end);
-        String lead = next == source.text().length() && !source.text().endsWith("\n") ? source.newline() : "";
-        return source.insertAt(next, lead + indent + "Properties:" + source.newline()
-                + writer.entries(added, indent + currentUnit));
+        String text = indent + "Properties:" + source.newline() + writer.entries(added, indent + currentUnit);
+        if (next == source.text().length() && !source.text().endsWith("\n")) { // and keeps no final newline
+            text = source.newline() + text.substring(0, text.length() - source.newline().length());
+        }
+        return source.insertAt(next, text);
     }
 
     /** The unit of the resource being fixed, set by {@link #indentUnit}. */

@@ -145,7 +145,7 @@ final class TerraformFixes {
                         + " automatically");
             }
             fixed.add("TW002");
-            done.add("appended :* to " + GROUP);
+            done.add("made " + GROUP + " the log group's ARN with :*");
         }
         if (!rules.contains("TW001")) {
             return fixed.isEmpty() ? new Outcome(null, null, "no automatic fix for " + String.join(", ", rules))
@@ -153,7 +153,7 @@ final class TerraformFixes {
         }
         boolean groupMissing = isEmpty(group);
         boolean roleMissing = isEmpty(role);
-        for (Body.Attribute a : List.of(group, role).stream().filter(a -> a != null && !isEmpty(a)).toList()) {
+        for (Body.Attribute a : java.util.stream.Stream.of(group, role).filter(a -> a != null && !isEmpty(a)).toList()) {
             Matcher input = INPUT.matcher(text(a));
             if (input.find() && !(a == group ? GROUP_ATTRIBUTE : Pattern.compile("aws_iam_role\\.")).matcher(text(a))
                     .find()) {
@@ -282,8 +282,10 @@ final class TerraformFixes {
         }
         if (!appended.isEmpty()) {
             int after = source.nextLineStart(close);
-            String lead = after == source.text().length() && !source.text().endsWith("\n") ? nl : "";
-            edits.add(source.insertAt(after, lead + appended));
+            boolean noFinalNewline = after == source.text().length() && !source.text().endsWith("\n");
+            // A file without a newline at its end keeps it that way.
+            String text = noFinalNewline ? nl + appended.substring(0, appended.length() - nl.length()) : appended.toString();
+            edits.add(source.insertAt(after, text));
         }
         done.add("set " + String.join(" and ", set.keySet())
                 + (created.isEmpty() ? "" : " (new " + String.join(", ", created) + ")")

@@ -1,5 +1,6 @@
 package dev.trailwatch.fix;
 
+import dev.trailwatch.source.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,16 +30,26 @@ final class UnifiedDiff {
         int delta = 0;
         int i = 0;
         while (i < sorted.size()) {
+            int first = i;
             int from = source.position(source.offset(sorted.get(i).range().start())).line() - 1;
             int to = source.position(source.offset(sorted.get(i).range().end())).line();
-            int growth = growth(sorted.get(i));
             i++;
             while (i < sorted.size() && source.position(source.offset(sorted.get(i).range().start())).line() - 1 <= to) {
                 to = Math.max(to, source.position(source.offset(sorted.get(i).range().end())).line());
-                growth += growth(sorted.get(i));
                 i++;
             }
             to = Math.min(to, oldLines.size());
+            // The group's whole lines, before and after its edits: how many lines it adds.
+            int segmentStart = source.offset(new Position(from + 1, 1));
+            int segmentEnd = to < source.lineCount() ? source.offset(new Position(to + 1, 1)) : original.length();
+            String segment = original.substring(segmentStart, segmentEnd);
+            SourceText segmentSource = new SourceText(segment);
+            List<TextEdit> shifted = new ArrayList<>();
+            for (TextEdit edit : sorted.subList(first, i)) {
+                shifted.add(segmentSource.replace(source.offset(edit.range().start()) - segmentStart,
+                        source.offset(edit.range().end()) - segmentStart, edit.newText()));
+            }
+            int growth = lines(SourceText.apply(segment, shifted)).size() - lines(segment).size();
             int a = from;
             int b = to;
             int c = from + delta;
@@ -59,7 +70,8 @@ final class UnifiedDiff {
         if (changes.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("--- a/" + file + "\n+++ b/" + file + "\n");
+        String shown = file.startsWith("/") ? file.substring(1) : file;
+        StringBuilder out = new StringBuilder("--- a/" + shown + "\n+++ b/" + shown + "\n");
         int k = 0;
         while (k < changes.size()) {
             int first = k;
@@ -93,13 +105,6 @@ final class UnifiedDiff {
             k++;
         }
         return out.toString();
-    }
-
-    /** How many lines an edit adds (newlines written minus newlines replaced). */
-    private static int growth(TextEdit edit) {
-        int added = (int) edit.newText().chars().filter(c -> c == '\n').count();
-        int removed = edit.range().end().line() - edit.range().start().line();
-        return added - removed;
     }
 
     private static String range(int from, int to) {
