@@ -30,6 +30,7 @@ final class CloudFormationFixes {
             + "FindInMap|Split|ImportValue|Base64|And|Or|Condition)\\b");
     private static final Pattern LONG_FORM = Pattern.compile("(?m)^\\s*(-\\s+)?(Ref|Fn::[A-Za-z]+):");
     /** A log group ARN that lacks only the {@code :*} CloudTrail requires. */
+    private static final Pattern LOG_GROUP_ARN = Pattern.compile("arn:[^:]+:logs:[^:]*:[^:]*:log-group:[^:*]+(:\\*)?");
     private static final Pattern GROUP_ARN_WITHOUT_WILDCARD = Pattern.compile(".*:log-group:[^:*]+");
 
     private final String file;
@@ -77,35 +78,13 @@ final class CloudFormationFixes {
         for (Finding f : findings) {
             byTrail.computeIfAbsent(f.resource().address(), k -> new ArrayList<>()).add(f);
         }
-        List<Fix> fixes = new ArrayList<>();
-        List<Fix> fallback = new ArrayList<>();
-        List<FilePlan.NotFixed> notFixed = new ArrayList<>();
-        boolean reused = false;
-        for (Map.Entry<String, List<Finding>> trail : byTrail.entrySet()) {
-            Outcome outcome = fixTrail(trail.getKey(), trail.getValue());
-            if (outcome.reason != null) {
-                outcome.findings.forEach(f -> notFixed.add(new FilePlan.NotFixed(f, outcome.reason)));
-                continue;
-            }
-            fixes.add(outcome.preferred);
-            fallback.add(outcome.fallback == null ? outcome.preferred : outcome.fallback);
-            reused |= outcome.fallback != null;
-            for (Finding f : trail.getValue()) {
-                if (!outcome.preferred.ruleIds().contains(f.ruleId())) {
-                    notFixed.add(new FilePlan.NotFixed(f, "no automatic fix for " + f.ruleId()));
-                }
-            }
-        }
-        return new FilePlan(file, fixes, reused ? fallback : List.of(), notFixed);
+        return TrailFix.plan(file, byTrail, List.of(), this::fixTrail);
     }
 
-    /** A trail's fix (and its variant with new resources), or why there is none. */
-    private record Outcome(Fix preferred, Fix fallback, String reason, List<Finding> findings) {}
-
-    private Outcome fixTrail(String trail, List<Finding> findings) {
+    private TrailFix fixTrail(String trail, List<Finding> findings) {
         Value.MapValue body = resources.get(trail);
         if (body == null) {
-            return new Outcome(null, null, "the trail " + trail + " is not a resource of this template", findings);
+            return TrailFix.none("the trail " + trail + " is not a resource of this template");
         }
         Set<String> rules = new LinkedHashSet<>();
         findings.forEach(f -> rules.add(f.ruleId()));
@@ -114,49 +93,52 @@ final class CloudFormationFixes {
         List<TextEdit> edits = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
         List<String> done = new ArrayList<>();
-        Value.MapValue properties = body.get("Properties") instanceof Value.MapValue p ? p : null;
+        Value.MapValue properties = body.get("Properties") instanceof Value.MapValue p && !isFunction(p) ? p : null;
         Value group = properties == null ? null : properties.get(GROUP);
         String groupId = null;
         if (rules.contains("TW002") && group != null) {
             String reason = fixGroupValue(group, writer, edits);
             if (reason != null) {
-                return new Outcome(null, null, reason, findings);
+                return TrailFix.none(reason);
             }
             fixed.add("TW002");
             done.add("made " + GROUP + " a log group ARN ending in :*");
             groupId = declaredIn(group, LOG_GROUP_TYPE);
         }
         if (!rules.contains("TW001")) {
-            return fixed.isEmpty() ? new Outcome(null, null, "no automatic fix for " + String.join(", ", rules), findings)
-                    : new Outcome(new Fix(file, trail, fixed, String.join("; ", done), edits), null, null, findings);
+            return fixed.isEmpty() ? TrailFix.none("no automatic fix for " + String.join(", ", rules))
+                    : new TrailFix(new Fix(file, trail, fixed, String.join("; ", done), edits), null, null);
         }
         Missing groupState = missing(properties, GROUP);
         Missing roleState = missing(properties, ROLE);
         if (groupState.reason != null || roleState.reason != null) {
-            return new Outcome(null, null, groupState.reason != null ? groupState.reason : roleState.reason, findings);
+            return TrailFix.none(groupState.reason != null ? groupState.reason : roleState.reason);
         }
         if (!groupState.missing && groupId == null) {
             groupId = declaredIn(group, LOG_GROUP_TYPE);
         }
+        // A literal ARN: the new role's policy names it (with :*, which covers its streams).
+        String groupArn = groupId == null && group instanceof Value.Text t && LOG_GROUP_ARN.matcher(t.text()).matches()
+                ? (t.text().endsWith(":*") ? t.text() : t.text() + ":*") : null;
         String reuseGroup = groupState.missing ? first(LOG_GROUP_TYPE, null) : null;
         String reuseRole = roleState.missing ? first(ROLE_TYPE, "cloudtrail.amazonaws.com") : null;
         fixed.add("TW001");
         if (body.entry("Properties") != null && properties == null) {
-            return new Outcome(null, null, "the trail's Properties is not a mapping written in the template", findings);
+            return TrailFix.none("the trail's Properties is not a mapping written in the template");
         }
         Set<String> reuseNames = new LinkedHashSet<>(taken);
-        Fix fresh = integration(trail, body, writer, edits, done, fixed, groupState, roleState, groupId, null, null,
+        Fix fresh = integration(trail, body, writer, edits, done, fixed, groupState, roleState, groupId, groupArn, null, null,
                 taken);
         if (fresh == null) {
-            return new Outcome(null, null, "the log group " + GROUP + " names is not declared in this template, so"
-                    + " a role's policy cannot name it: add " + ROLE + " by hand", findings);
+            return TrailFix.none("the log group " + GROUP + " names is not declared in this template, so"
+                    + " a role's policy cannot name it: add " + ROLE + " by hand");
         }
         if (reuseGroup == null && reuseRole == null) {
-            return new Outcome(fresh, null, null, findings);
+            return new TrailFix(fresh, null, null);
         }
-        Fix reusing = integration(trail, body, writer, edits, done, fixed, groupState, roleState, groupId, reuseGroup,
+        Fix reusing = integration(trail, body, writer, edits, done, fixed, groupState, roleState, groupId, groupArn, reuseGroup,
                 reuseRole, reuseNames);
-        return reusing == null ? new Outcome(fresh, null, null, findings) : new Outcome(reusing, fresh, null, findings);
+        return reusing == null ? new TrailFix(fresh, null, null) : new TrailFix(reusing, fresh, null);
     }
 
     /** Whether a property is to be set (absent or empty), or why it cannot be (a parameter makes it empty). */
@@ -184,7 +166,7 @@ final class CloudFormationFixes {
      * a role would be needed for a log group this template does not declare.
      */
     private Fix integration(String trail, Value.MapValue body, TemplateText writer, List<TextEdit> earlier,
-            List<String> earlierDone, List<String> rules, Missing groupState, Missing roleState, String groupId,
+            List<String> earlierDone, List<String> rules, Missing groupState, Missing roleState, String groupId, String groupArn,
             String reuseGroup, String reuseRole, Set<String> names) {
         List<TextEdit> edits = new ArrayList<>(earlier);
         List<String> done = new ArrayList<>(earlierDone);
@@ -200,18 +182,24 @@ final class CloudFormationFixes {
             setProperties.put(GROUP, TemplateText.getAtt(group, "Arn"));
         }
         if (roleState.missing) {
-            if (group == null) {
+            if (group == null && groupArn == null) {
                 return null;
             }
             String role = reuseRole != null ? reuseRole : unique(trail + "CloudWatchLogsRole", names);
             if (reuseRole == null) {
-                newResources.put(role, roleResource(group));
+                newResources.put(role, roleResource(group != null ? new Fn("Fn::Sub",
+                        "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + group
+                        + "}:log-stream:*") : groupArn));
             }
             setProperties.put(ROLE, TemplateText.getAtt(role, "Arn"));
         }
         for (Map.Entry<String, Object> e : setProperties.entrySet()) {
             Value.Entry present = (e.getKey().equals(GROUP) ? groupState : roleState).entry;
-            if (present != null) {
+            if (present != null && source.text(present.value().range()).isBlank()) {
+                // "Key:" with nothing after it: the value goes after the colon.
+                int colon = source.text().indexOf(':', source.offset(present.keyRange().end()));
+                edits.add(source.insertAt(colon + 1, " " + writer.inline(e.getValue())));
+            } else if (present != null) {
                 edits.add(source.replace(source.offset(present.value().range().start()),
                         source.offset(present.value().range().end()), writer.inline(e.getValue())));
             }
@@ -232,14 +220,13 @@ final class CloudFormationFixes {
     }
 
     /** The role AWS documents for CloudTrail: trusted by cloudtrail.amazonaws.com, writing to the group's streams. */
-    private static Map<String, Object> roleResource(String group) {
+    private static Map<String, Object> roleResource(Object streams) {
         Map<String, Object> trust = TemplateText.map("Version", "2012-10-17", "Statement", List.of(TemplateText.map(
                 "Effect", "Allow", "Principal", TemplateText.map("Service", "cloudtrail.amazonaws.com"),
                 "Action", "sts:AssumeRole")));
         Map<String, Object> policy = TemplateText.map("Version", "2012-10-17", "Statement", List.of(TemplateText.map(
                 "Effect", "Allow", "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                "Resource", new Fn("Fn::Sub", "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${"
-                        + group + "}:log-stream:*"))));
+                "Resource", streams)));
         return TemplateText.map("Type", ROLE_TYPE, "Properties", TemplateText.map(
                 "AssumeRolePolicyDocument", trust,
                 "Policies", List.of(TemplateText.map("PolicyName", "cloudtrail-to-cloudwatch-logs",
@@ -306,7 +293,9 @@ final class CloudFormationFixes {
         }
         String indent = source.indentOfLine(key);
         int line = source.position(key).line();
-        while (syntax != Syntax.JSON && line > 1 && source.line(line - 1).strip().startsWith("#")) {
+        // The comments just above the trail, at its indentation, stay with it (deeper ones close the block before).
+        while (syntax != Syntax.JSON && line > 1 && source.line(line - 1).strip().startsWith("#")
+                && source.line(line - 1).startsWith(indent + "#")) {
             line--;
         }
         int at = source.offset(new dev.trailwatch.source.Position(line, 1));
@@ -368,6 +357,12 @@ final class CloudFormationFixes {
             return null;
         }
         return GROUP + " is not a reference or ARN that can be corrected automatically";
+    }
+
+    /** {@code {Ref: …}} or {@code {Fn::…: …}}: an intrinsic function, not a mapping of properties. */
+    private static boolean isFunction(Value.MapValue map) {
+        return map.entries().size() == 1 && map.entries().keySet().stream()
+                .anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
     }
 
     private static String refTarget(Value.MapValue map) {

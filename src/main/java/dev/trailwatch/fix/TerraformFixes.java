@@ -31,6 +31,7 @@ final class TerraformFixes {
     private static final Pattern GROUP_TEMPLATE = Pattern.compile("\"\\$\\{aws_cloudwatch_log_group\\.[A-Za-z0-9_-]+"
             + "\\.arn}\"");
     private static final Pattern LITERAL_GROUP_ARN = Pattern.compile("\"arn:[^\"$%]*:log-group:[^\":*$%]+\"");
+    private static final Pattern LITERAL_GROUP_ARN_ANY = Pattern.compile("\"arn:[^\"$%]*:log-group:[^\":*$%]+(:\\*)?\"");
     private static final Pattern DECLARED = Pattern.compile("resource\\s+\"([A-Za-z0-9_-]+)\"\\s+\"([A-Za-z0-9_-]+)\"");
     private static final Pattern INPUT = Pattern.compile("\\b(var|module)\\.[A-Za-z0-9_-]+");
 
@@ -81,28 +82,8 @@ final class TerraformFixes {
                 byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(f);
             }
         }
-        List<Fix> fixes = new ArrayList<>();
-        List<Fix> fallback = new ArrayList<>();
-        boolean reused = false;
-        for (Map.Entry<Body.Block, List<Finding>> e : byBlock.entrySet()) {
-            Outcome outcome = fixTrail(e.getKey(), e.getValue());
-            if (outcome.reason != null) {
-                e.getValue().forEach(f -> notFixed.add(new FilePlan.NotFixed(f, outcome.reason)));
-                continue;
-            }
-            fixes.add(outcome.preferred);
-            fallback.add(outcome.fallback == null ? outcome.preferred : outcome.fallback);
-            reused |= outcome.fallback != null;
-            for (Finding f : e.getValue()) {
-                if (!outcome.preferred.ruleIds().contains(f.ruleId())) {
-                    notFixed.add(new FilePlan.NotFixed(f, "no automatic fix for " + f.ruleId()));
-                }
-            }
-        }
-        return new FilePlan(file, fixes, reused ? fallback : List.of(), notFixed);
+        return TrailFix.plan(file, byBlock, notFixed, this::fixTrail);
     }
-
-    private record Outcome(Fix preferred, Fix fallback, String reason) {}
 
     private Body.Block block(String type, String name) {
         for (Body.Block b : body.blocks()) {
@@ -118,7 +99,7 @@ final class TerraformFixes {
         return attribute == null ? null : source.text(attribute.value().range()).strip();
     }
 
-    private Outcome fixTrail(Body.Block trail, List<Finding> findings) {
+    private TrailFix fixTrail(Body.Block trail, List<Finding> findings) {
         String address = trail.labels().get(0).value() + "." + trail.labels().get(1).value();
         Set<String> rules = new LinkedHashSet<>();
         findings.forEach(f -> rules.add(f.ruleId()));
@@ -141,15 +122,15 @@ final class TerraformFixes {
                 Matcher named = GROUP_ATTRIBUTE.matcher(value);
                 groupName = named.find() ? named.group(1) : null;
             } else {
-                return new Outcome(null, null, GROUP + " is not a reference or ARN that can be corrected"
+                return TrailFix.none(GROUP + " is not a reference or ARN that can be corrected"
                         + " automatically");
             }
             fixed.add("TW002");
             done.add("made " + GROUP + " the log group's ARN with :*");
         }
         if (!rules.contains("TW001")) {
-            return fixed.isEmpty() ? new Outcome(null, null, "no automatic fix for " + String.join(", ", rules))
-                    : new Outcome(new Fix(file, address, fixed, String.join("; ", done), edits), null, null);
+            return fixed.isEmpty() ? TrailFix.none("no automatic fix for " + String.join(", ", rules))
+                    : new TrailFix(new Fix(file, address, fixed, String.join("; ", done), edits), null, null);
         }
         boolean groupMissing = isEmpty(group);
         boolean roleMissing = isEmpty(role);
@@ -159,7 +140,7 @@ final class TerraformFixes {
                     .find()) {
                 String where = findings.stream().flatMap(f -> f.related().stream()).findFirst()
                         .map(r -> " (" + r.location().file() + ":" + r.location().line() + ")").orElse("");
-                return new Outcome(null, null, a.name() + " is set from " + input.group() + where
+                return TrailFix.none(a.name() + " is set from " + input.group() + where
                         + ": give it a value there rather than changing the resource");
             }
         }
@@ -167,10 +148,13 @@ final class TerraformFixes {
             Matcher named = GROUP_ATTRIBUTE.matcher(text(group));
             groupName = named.find() ? named.group(1) : null;
         }
+        // A literal ARN: the new role's policy names it (with :*, which covers its streams).
+        String literalArn = group != null && groupName == null && LITERAL_GROUP_ARN_ANY.matcher(text(group)).matches()
+                ? (text(group).endsWith(":*\"") ? text(group) : text(group).replaceFirst("\"$", ":*\"")) : null;
         int close = source.offset(trail.range().end()) - 1;
         if (close < 0 || source.text().charAt(close) != '}' || !source.startsLine(close)
                 || source.position(close).line() == source.position(source.offset(trail.range().start())).line()) {
-            return new Outcome(null, null, address + " is written on one line: add " + GROUP + " and " + ROLE
+            return TrailFix.none(address + " is written on one line: add " + GROUP + " and " + ROLE
                     + " by hand");
         }
         String reuseGroup = groupMissing ? firstDeclared("aws_cloudwatch_log_group", null) : null;
@@ -178,17 +162,18 @@ final class TerraformFixes {
         fixed.add("TW001");
         String base = trail.labels().get(1).value();
         Set<String> reuseNames = new LinkedHashSet<>(declared);
-        Fix fresh = integration(trail, address, base, edits, done, fixed, group, role, groupName, null, null, declared);
+        Fix fresh = integration(trail, address, base, edits, done, fixed, group, role, groupName, literalArn, null, null,
+                declared);
         if (fresh == null) {
-            return new Outcome(null, null, "the log group " + GROUP + " names is not declared in this file, so a role"
+            return TrailFix.none("the log group " + GROUP + " names is not declared in this file, so a role"
                     + " policy cannot name it: add " + ROLE + " by hand");
         }
         if (reuseGroup == null && reuseRole == null) {
-            return new Outcome(fresh, null, null);
+            return new TrailFix(fresh, null, null);
         }
-        Fix reusing = integration(trail, address, base, edits, done, fixed, group, role, groupName, reuseGroup,
+        Fix reusing = integration(trail, address, base, edits, done, fixed, group, role, groupName, literalArn, reuseGroup,
                 reuseRole, reuseNames);
-        return reusing == null ? new Outcome(fresh, null, null) : new Outcome(reusing, fresh, null);
+        return reusing == null ? new TrailFix(fresh, null, null) : new TrailFix(reusing, fresh, null);
     }
 
     private boolean isEmpty(Body.Attribute attribute) {
@@ -200,7 +185,7 @@ final class TerraformFixes {
     }
 
     private Fix integration(Body.Block trail, String address, String base, List<TextEdit> earlier,
-            List<String> earlierDone, List<String> rules, Body.Attribute group, Body.Attribute role, String groupName,
+            List<String> earlierDone, List<String> rules, Body.Attribute group, Body.Attribute role, String groupName, String literalArn,
             String reuseGroup, String reuseRole, Set<String> names) {
         List<TextEdit> edits = new ArrayList<>(earlier);
         List<String> done = new ArrayList<>(earlierDone);
@@ -223,7 +208,7 @@ final class TerraformFixes {
             set.put(GROUP, groupArn(logGroup));
         }
         if (isEmpty(role)) {
-            if (logGroup == null) {
+            if (logGroup == null && literalArn == null) {
                 return null;
             }
             String roleName = reuseRole != null ? reuseRole : unique("aws_iam_role", base, names);
@@ -251,7 +236,8 @@ final class TerraformFixes {
                         "\t\tStatement = [{",
                         "\t\t\tEffect   = \"Allow\"",
                         "\t\t\tAction   = [\"logs:CreateLogStream\", \"logs:PutLogEvents\"]",
-                        "\t\t\tResource = \"${aws_cloudwatch_log_group." + logGroup + ".arn}:log-stream:*\"",
+                        "\t\t\tResource = " + (logGroup != null ? "\"${aws_cloudwatch_log_group." + logGroup
+                                + ".arn}:log-stream:*\"" : literalArn),
                         "\t\t}]",
                         "\t})",
                         "}"));

@@ -55,17 +55,7 @@ final class UnifiedDiff {
             int c = from + delta;
             int d = to + delta + growth;
             delta += growth;
-            while (a < b && c < d && oldLines.get(a).equals(newLines.get(c))) {
-                a++;
-                c++;
-            }
-            while (a < b && c < d && oldLines.get(b - 1).equals(newLines.get(d - 1))) {
-                b--;
-                d--;
-            }
-            if (a < b || c < d) {
-                changes.add(new Change(a, b, c, d));
-            }
+            changes.addAll(lineChanges(oldLines, a, b, newLines, c, d));
         }
         if (changes.isEmpty()) {
             return "";
@@ -105,6 +95,46 @@ final class UnifiedDiff {
             k++;
         }
         return out.toString();
+    }
+
+    /**
+     * The smallest changes turning old lines [a, b) into new lines [c, d): a longest common
+     * subsequence of the two, which is small (the lines of one group of edits).
+     */
+    private static List<Change> lineChanges(List<String> oldLines, int a, int b, List<String> newLines, int c, int d) {
+        int n = b - a;
+        int m = d - c;
+        int[][] common = new int[n + 1][m + 1];
+        for (int x = n - 1; x >= 0; x--) {
+            for (int y = m - 1; y >= 0; y--) {
+                common[x][y] = oldLines.get(a + x).equals(newLines.get(c + y)) ? common[x + 1][y + 1] + 1
+                        : Math.max(common[x + 1][y], common[x][y + 1]);
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        int x = 0;
+        int y = 0;
+        while (x < n || y < m) {
+            if (x < n && y < m && oldLines.get(a + x).equals(newLines.get(c + y))) {
+                x++;
+                y++;
+                continue;
+            }
+            int oldFrom = x;
+            int newFrom = y;
+            while (x < n || y < m) {
+                if (x < n && y < m && oldLines.get(a + x).equals(newLines.get(c + y))) {
+                    break;
+                }
+                if (y < m && (x == n || common[x][y + 1] >= common[x + 1][y])) {
+                    y++;
+                } else {
+                    x++;
+                }
+            }
+            changes.add(new Change(a + oldFrom, a + x, c + newFrom, c + y));
+        }
+        return changes;
     }
 
     private static String range(int from, int to) {

@@ -84,10 +84,7 @@ class FixGoldenTest {
     @Test
     void aFixThatWouldLeaveTheFindingIsRefusedAndTheFileUntouched() throws IOException {
         Path copy = Files.copy(FIXTURES.resolve("refuse/conditional-role.yaml"), temp.resolve("conditional-role.yaml"));
-        byte[] before = Files.readAllBytes(copy);
-        Cli.Run run = Cli.run("scan", "--fix", copy.toString());
-        assertArrayEquals(before, Files.readAllBytes(copy));
-        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        Cli.Run run = fixLeavesUntouched(copy, ExitCodes.FINDINGS);
         assertEquals(List.of(copy + ":10:3: error TW001 Trail is not integrated with CloudWatch Logs:"
                 + " CloudWatchLogsLogGroupArn is not set; CloudWatchLogsRoleArn is not set when condition HasRole is false"),
                 run.outLines());
@@ -113,10 +110,7 @@ class FixGoldenTest {
                       CloudWatchLogsLogGroupArn: arn:aws:logs:eu-west-1:111122223333:log-group:audit:*
                       CloudWatchLogsRoleArn: !Ref RoleArn
                 """);
-        byte[] before = Files.readAllBytes(copy);
-        Cli.Run run = Cli.run("scan", "--fix", copy.toString());
-        assertArrayEquals(before, Files.readAllBytes(copy));
-        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        Cli.Run run = fixLeavesUntouched(copy, ExitCodes.FINDINGS);
         assertTrue(run.err().contains("trailwatch: not fixed " + copy + ":12:7: TW001 Trail: CloudWatchLogsRoleArn is"
                 + " set from parameter RoleArn, which is empty here: give the parameter a value (Default or --parameter)"
                 + " rather than changing the template\n"), run.err());
@@ -134,11 +128,17 @@ class FixGoldenTest {
                       S3BucketName: logs
                       IsLogging: true
                 """);
-        byte[] before = Files.readAllBytes(copy);
-        Cli.Run run = Cli.run("scan", "--fix", copy.toString());
-        assertArrayEquals(before, Files.readAllBytes(copy));
-        assertEquals(ExitCodes.CLEAN, run.exitCode(), run.err());
+        Cli.Run run = fixLeavesUntouched(copy, ExitCodes.CLEAN);
         assertFalse(run.err().contains("fixed"), run.err());
+    }
+
+    /** Runs --fix on a file that must stay as it is, and checks the exit code. */
+    private static Cli.Run fixLeavesUntouched(Path file, int exitCode) throws IOException {
+        byte[] before = Files.readAllBytes(file);
+        Cli.Run run = Cli.run("scan", "--fix", file.toString());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(exitCode, run.exitCode(), run.err());
+        return run;
     }
 
     private static String withoutEnding(String line) {
