@@ -105,6 +105,14 @@ final class CloudFormationFixes {
             done.add("made " + GROUP + " a log group ARN ending in :*");
             groupId = declaredIn(group, LOG_GROUP_TYPE);
         }
+        if (rules.contains("TW003") && !rules.contains("TW001")) {
+            String reason = fixRole(properties, group, groupId != null || group == null ? groupId
+                    : declaredIn(group, LOG_GROUP_TYPE), writer, edits, done);
+            if (reason != null) {
+                return TrailFix.none(reason);
+            }
+            fixed.add("TW003");
+        }
         if (!rules.contains("TW001")) {
             return fixed.isEmpty() ? TrailFix.none("no automatic fix for " + String.join(", ", rules))
                     : new TrailFix(new Fix(file, trail, fixed, String.join("; ", done), edits), null, null);
@@ -231,6 +239,81 @@ final class CloudFormationFixes {
                 "AssumeRolePolicyDocument", trust,
                 "Policies", List.of(TemplateText.map("PolicyName", "cloudtrail-to-cloudwatch-logs",
                         "PolicyDocument", policy))));
+    }
+
+    /**
+     * TW003 on a role declared here with literal policy documents: the CloudTrail trust statement
+     * when its trust policy does not name cloudtrail.amazonaws.com, else a statement allowing the
+     * two actions on the trail's log streams in its first inline policy.
+     */
+    private String fixRole(Value.MapValue properties, Value group, String groupId, TemplateText writer,
+            List<TextEdit> edits, List<String> done) {
+        Value roleValue = properties == null ? null : properties.get(ROLE);
+        String role = roleValue == null ? null : declaredIn(roleValue, ROLE_TYPE);
+        if (role == null) {
+            return ROLE + " does not name a role declared in this template";
+        }
+        if (roleValue instanceof Value.MapValue ref && role.equals(refTarget(ref))) { // the role's name, not its ARN
+            edits.add(source.replace(source.offset(ref.range().start()), source.offset(ref.range().end()),
+                    writer.inline(TemplateText.getAtt(role, "Arn"))));
+            done.add("made " + ROLE + " the ARN of role " + role);
+            return null;
+        }
+        Value.MapValue roleProperties = resources.get(role).get("Properties") instanceof Value.MapValue p
+                && !isFunction(p) ? p : null;
+        if (roleProperties == null || !(roleProperties.get("AssumeRolePolicyDocument") instanceof Value.MapValue trust)
+                || isFunction(trust)) {
+            return "the trust policy of role " + role + " is not a document written in the template";
+        }
+        if (!source.text(trust.range()).contains("cloudtrail.amazonaws.com")) {
+            done.add("let cloudtrail.amazonaws.com assume role " + role);
+            return addStatement(trust, TemplateText.map("Effect", "Allow", "Principal",
+                    TemplateText.map("Service", "cloudtrail.amazonaws.com"), "Action", "sts:AssumeRole"), writer, edits,
+                    "the trust policy of role " + role);
+        }
+        Object streams = groupId != null ? new Fn("Fn::Sub", "arn:${AWS::Partition}:logs:${AWS::Region}:"
+                + "${AWS::AccountId}:log-group:${" + groupId + "}:log-stream:*")
+                : group instanceof Value.Text t && LOG_GROUP_ARN.matcher(t.text()).matches()
+                        ? (t.text().endsWith(":*") ? t.text() : t.text() + ":*") : null;
+        if (streams == null) {
+            return "the trail's log group is not declared in this template or written as an ARN: add the role's"
+                    + " permissions by hand";
+        }
+        if (!(roleProperties.get("Policies") instanceof Value.ListValue policies) || policies.items().isEmpty()
+                || !(policies.items().get(0) instanceof Value.MapValue policy)
+                || !(policy.get("PolicyDocument") instanceof Value.MapValue document) || isFunction(document)) {
+            return "role " + role + " has no inline policy written in the template to add the permissions to";
+        }
+        done.add("allowed role " + role + " logs:CreateLogStream and logs:PutLogEvents on the trail's log streams");
+        return addStatement(document, TemplateText.map("Effect", "Allow", "Action",
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Resource", streams), writer, edits,
+                "the first inline policy of role " + role);
+    }
+
+    /** A statement added before the first of a policy document's Statement list. */
+    private String addStatement(Value.MapValue document, Map<String, Object> statement, TemplateText writer,
+            List<TextEdit> edits, String what) {
+        if (!(document.get("Statement") instanceof Value.ListValue list) || list.items().isEmpty()) {
+            return what + " has no Statement list to add to";
+        }
+        int first = source.offset(list.items().get(0).range().start());
+        String before = source.text().substring(source.lineStart(first), first);
+        if (syntax != Syntax.JSON && before.matches("\\s*-\\s+")) { // a block sequence: "- " items
+            String dash = before.substring(0, before.indexOf('-'));
+            Value item = list.items().get(0);
+            boolean flowItem = source.text().charAt(first) == '{' && item.range().start().line() == item.range().end().line();
+            edits.add(source.insertAt(source.lineStart(first), flowItem ? before + writer.inline(statement) + source.newline()
+                    : writer.listItem(statement, dash)));
+        } else if (syntax == Syntax.JSON && before.isBlank() && currentUnit != null) {
+            // On its own lines, or on one line as the first statement is written.
+            Value item = list.items().get(0);
+            boolean oneLine = item.range().start().line() == item.range().end().line();
+            edits.add(source.insertAt(source.lineStart(first), before + (oneLine ? writer.inline(statement)
+                    : writer.jsonValue(statement, before)) + "," + source.newline()));
+        } else { // on one line: [ {...}, ... ]
+            edits.add(source.insertAt(first, writer.inline(statement) + ", "));
+        }
+        return null;
     }
 
     /** Properties written before the first one there is, or a new Properties after Type. */

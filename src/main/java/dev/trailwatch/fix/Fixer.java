@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class Fixer {
     /** The rules whose findings have fixes. */
-    public static final Set<String> FIXED_RULES = Set.of("TW001", "TW002");
+    public static final Set<String> FIXED_RULES = Set.of("TW001", "TW002", "TW003");
     private static final Set<String> INTEGRATION_RULES = Set.of("TW001", "TW002", "TW003");
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -55,7 +55,7 @@ public final class Fixer {
         this.writer = writer;
     }
 
-    /** The findings a fix may be offered for: TW001 and TW002 that no suppression or baseline silences. */
+    /** The findings a fix may be offered for: TW001 to TW003 that no suppression or baseline silences. */
     public static boolean fixable(Finding finding) {
         return !finding.isSuppressed() && FIXED_RULES.contains(finding.ruleId());
     }
@@ -115,36 +115,65 @@ public final class Fixer {
         if (plan.isEmpty()) {
             return new FileResult(file, List.of(), "", plan.notFixed(), null);
         }
-        String problem = null;
-        for (List<Fix> fixes : plan.fallback().isEmpty() ? List.of(plan.fixes()) : List.of(plan.fixes(),
-                plan.fallback())) {
-            List<TextEdit> edits = fixes.stream().flatMap(f -> f.edits().stream()).toList();
-            String fixed;
-            try {
-                fixed = SourceText.apply(text, edits);
-            } catch (IllegalArgumentException e) {
-                problem = "its fixes overlap";
-                continue;
-            }
-            problem = check(file, path, fixed, fixes, before);
-            if (problem != null) {
-                continue;
-            }
-            String diff = UnifiedDiff.of(file, text, edits);
-            if (write) {
-                boolean bom = bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1]
-                        && bytes[2] == UTF8_BOM[2];
-                byte[] body = fixed.getBytes(StandardCharsets.UTF_8);
-                byte[] out = bom ? concat(UTF8_BOM, body) : body;
-                try {
-                    writer.write(path, out);
-                } catch (IOException | RuntimeException e) {
-                    return refused(file, findings, "cannot write it: " + e.getMessage());
+        // Two trails sharing a role need its statement once: equal edits are applied once.
+        // All the fixes at once; when the result cannot be kept, each trail's fix on its own (its
+        // variant with new resources next), keeping those that pass.
+        List<Fix> kept = new ArrayList<>();
+        String problem = attempt(file, path, text, plan.fixes(), before);
+        if (problem == null) {
+            kept.addAll(plan.fixes());
+        } else {
+            for (int i = 0; i < plan.fixes().size(); i++) {
+                List<Fix> variants = plan.fallback().isEmpty() ? List.of(plan.fixes().get(i))
+                        : List.of(plan.fixes().get(i), plan.fallback().get(i));
+                for (Fix variant : variants) {
+                    List<Fix> trial = new ArrayList<>(kept);
+                    trial.add(variant);
+                    String trialProblem = attempt(file, path, text, trial, before);
+                    if (trialProblem == null) {
+                        kept.add(variant);
+                        break;
+                    }
+                    problem = trialProblem;
                 }
             }
-            return new FileResult(file, fixes, diff, plan.notFixed(), null);
         }
-        return new FileResult(file, List.of(), "", plan.notFixed(), problem);
+        List<FilePlan.NotFixed> notFixed = new ArrayList<>(plan.notFixed());
+        if (!kept.isEmpty() && kept.size() < plan.fixes().size()) {
+            for (Finding f : findings) {
+                boolean planned = plan.fixes().stream().anyMatch(fix -> isAbout(fix, f));
+                if (planned && kept.stream().noneMatch(fix -> isAbout(fix, f))) {
+                    notFixed.add(new FilePlan.NotFixed(f, problem));
+                }
+            }
+        }
+        if (kept.isEmpty()) {
+            return new FileResult(file, List.of(), "", notFixed, problem);
+        }
+        List<TextEdit> edits = kept.stream().flatMap(f -> f.edits().stream()).distinct().toList();
+        String fixed = SourceText.apply(text, edits);
+        String diff = UnifiedDiff.of(file, text, edits);
+        if (write) {
+            boolean bom = bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1]
+                    && bytes[2] == UTF8_BOM[2];
+            byte[] body = fixed.getBytes(StandardCharsets.UTF_8);
+            try {
+                writer.write(path, bom ? concat(UTF8_BOM, body) : body);
+            } catch (IOException | RuntimeException e) {
+                return refused(file, findings, "cannot write it: " + e.getMessage());
+            }
+        }
+        return new FileResult(file, kept, diff, notFixed, null);
+    }
+
+    /** Why these fixes together cannot be kept, or null when they can. */
+    private String attempt(String file, Path path, String text, List<Fix> fixes, ScanResult before) {
+        List<TextEdit> edits = fixes.stream().flatMap(f -> f.edits().stream()).distinct().toList();
+        try {
+            return check(file, path, SourceText.apply(text, edits), fixes, before);
+        } catch (IllegalArgumentException e) {
+            return "its fixes overlap";
+        }
     }
 
     /** Why a fixed text cannot be kept, or null when it can. */

@@ -64,6 +64,20 @@ final class TemplateText {
         return out.toString();
     }
 
+    /** A YAML block sequence item ({@code - key: value} lines) at {@code indent}, each line ending with a newline. */
+    String listItem(Object item, String indent) {
+        StringBuilder out = new StringBuilder();
+        for (String line : yamlList(List.of(item), indent)) {
+            out.append(line).append(newline);
+        }
+        return out.toString();
+    }
+
+    /** A JSON value whose lines after the first start with {@code indent} plus the unit. */
+    String jsonValue(Object value, String indent) {
+        return json(value, indent);
+    }
+
     /** One value written inline (a YAML flow or short form, or compact JSON). */
     String inline(Object value) {
         if (syntax == Syntax.JSON) {

@@ -94,6 +94,32 @@ class FixGoldenTest {
     }
 
     @Test
+    void aTrailWhoseFixWouldNotHoldDoesNotStopTheOthersInItsFile() throws IOException {
+        Path copy = temp.resolve("two-trails.yaml");
+        String refused = Files.readString(FIXTURES.resolve("refuse/conditional-role.yaml"));
+        Files.writeString(copy, refused + """
+                  Plain:
+                    Type: AWS::CloudTrail::Trail
+                    Properties:
+                      S3BucketName: audit-logs
+                      IsLogging: true
+                """);
+        Cli.Run run = Cli.run("scan", "--fix", copy.toString());
+        assertEquals(ExitCodes.FINDINGS, run.exitCode());
+        assertEquals(List.of(copy + ":10:3: error TW001 Trail is not integrated with CloudWatch Logs:"
+                + " CloudWatchLogsLogGroupArn is not set; CloudWatchLogsRoleArn is not set when condition HasRole is false"),
+                run.outLines().stream().filter(l -> l.contains(" error ")).toList());
+        assertTrue(run.err().contains("trailwatch: fixed " + copy + ": TW001 Plain: set CloudWatchLogsLogGroupArn and"
+                + " CloudWatchLogsRoleArn (new PlainLogGroup, PlainCloudWatchLogsRole)\n"), run.err());
+        assertTrue(run.err().contains("trailwatch: not fixed " + copy + ":10:3: TW001 Trail: the fixed file would still"
+                + " have TW001 on Trail"), run.err());
+        String fixed = Files.readString(copy);
+        assertTrue(fixed.startsWith(refused), "the refused trail's lines stay as they were");
+        assertTrue(fixed.contains("      CloudWatchLogsRoleArn: !If [HasRole, !Ref RoleArn, !Ref AWS::NoValue]\n"),
+                fixed);
+    }
+
+    @Test
     void aParameterThatIsEmptyIsNamedNotChanged() throws IOException {
         Path copy = temp.resolve("parameter.yaml");
         Files.writeString(copy, """
