@@ -136,7 +136,6 @@ for rel in sorted(changed):
             if attribute.search(removed) or any(only_inserted_into(removed, a) for a in h["+"]):
                 continue
             failures.append(f"{rel}: --fix changed a line it did not need to: {removed!r}")
-    added = [l for h in hunks for l in h["+"]]
     if rel.endswith(".tf") and terraform:
         fmt_checked += 1
         fixed_text = open(new_path, encoding="utf-8").read()
@@ -150,9 +149,14 @@ for rel in sorted(changed):
             loose = lambda l: re.sub(r"\s+(#|//)", r" \1", l.strip())
             norm = (lambda l: l) if was_formatted else loose
             lines = {norm(l) for l in formatted.splitlines()}
-            for l in added:
-                if norm(l) not in lines:
-                    failures.append(f"{rel}: terraform fmt would change a line the fix wrote: {l!r}")
+            old_formatted = {norm(l) for l in (fmt(old_text) or "").splitlines()}
+            def misformatted_before(line, hunk):
+                # The fix replaced only the value of a line fmt would change anyway (its key's spacing).
+                return any(r.split("=")[0] == line.split("=")[0] and norm(r) not in old_formatted for r in hunk["-"])
+            for h in hunks:
+                for l in h["+"]:
+                    if norm(l) not in lines and not misformatted_before(l, h):
+                        failures.append(f"{rel}: terraform fmt would change a line the fix wrote: {l!r}")
     elif not rel.endswith(".tf") and cfn_lint:
         lint_checked += 1
         new_errors = lint(new_path) - lint(old_path)
