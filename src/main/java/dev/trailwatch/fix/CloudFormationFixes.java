@@ -1,5 +1,6 @@
 package dev.trailwatch.fix;
 
+import dev.trailwatch.cloudformation.CloudFormationYaml;
 import dev.trailwatch.document.DocumentParser;
 import dev.trailwatch.fix.TemplateText.Fn;
 import dev.trailwatch.fix.TemplateText.Syntax;
@@ -47,7 +48,7 @@ final class CloudFormationFixes {
         boolean json = DocumentParser.looksLikeJson(text);
         this.syntax = json ? Syntax.JSON
                 : !SHORT_TAG.matcher(text).find() && LONG_FORM.matcher(text).find() ? Syntax.YAML_LONG : Syntax.YAML_SHORT;
-        Value root = DocumentParser.parse(text);
+        Value root = CloudFormationYaml.parse(text);
         if (root instanceof Value.MapValue template) {
             for (String section : List.of("Parameters", "Resources", "Conditions", "Mappings", "Outputs")) {
                 if (template.get(section) instanceof Value.MapValue m) {

@@ -10,11 +10,12 @@ import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.scan.ScanResult;
+import dev.trailwatch.scan.ScanSettings;
 import dev.trailwatch.scan.Scanner;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.Position;
-import dev.trailwatch.suppress.FindingPolicy;
+import dev.trailwatch.policy.FindingPolicy;
 import dev.trailwatch.terraform.VariableInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,9 +51,9 @@ class FixerTest {
     @BeforeEach
     void setUp() throws IOException {
         paths = new DisplayPaths(Paths.get(""));
-        scanner = new Scanner(new RuleRunner(Rules.all(), LocalDate.now()), FindingPolicy.none(paths),
-                ParameterValues.none(), new VariableInputs(List.of(), paths, Scanner.DEFAULT_MAX_FILE_SIZE), paths,
-                Scanner.DEFAULT_MAX_FILE_SIZE, 1);
+        scanner = new Scanner(new ScanSettings(new RuleRunner(Rules.all(), LocalDate.now()), FindingPolicy.none(paths),
+                ParameterValues.none(), VariableInputs.none(paths), paths, Scanner.DEFAULT_MAX_FILE_SIZE, 1,
+                crash -> { }));
         file = temp.resolve("trail.yaml");
         Files.writeString(file, TEMPLATE);
     }
