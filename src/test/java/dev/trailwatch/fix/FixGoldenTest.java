@@ -20,13 +20,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code scan --fix} on each file of testdata/fix that has a {@code .fixed} twin: the file becomes
+ * {@code scan --fix} on each file of testdata/fix that has a golden twin ({@code X.fixed.yaml}, {@code main.tf.fixed}): the file becomes
  * exactly the twin's bytes (comments, order, quoting, indentation, line endings and final newline
  * kept), what is left fails nothing, a second --fix changes nothing, and --dry-run prints the same
  * change as a diff without writing.
  */
 class FixGoldenTest {
     private static final Path FIXTURES = Paths.get("testdata/fix");
+    private static final java.util.regex.Pattern GOLDEN = java.util.regex.Pattern.compile(".*\\.fixed(\\.(yaml|json))?");
 
     @TempDir
     Path temp;
@@ -35,7 +36,7 @@ class FixGoldenTest {
     Stream<DynamicTest> eachFixtureBecomesItsGoldenFile() throws IOException {
         List<Path> goldens;
         try (Stream<Path> files = Files.walk(FIXTURES)) {
-            goldens = files.filter(p -> p.toString().endsWith(".fixed")).sorted().toList();
+            goldens = files.filter(p -> GOLDEN.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }
         assertFalse(goldens.isEmpty());
         return goldens.stream().map(golden -> DynamicTest.dynamicTest(FIXTURES.relativize(golden).toString(),
@@ -43,7 +44,8 @@ class FixGoldenTest {
     }
 
     private void fixesToGolden(Path golden) throws IOException {
-        String name = golden.getFileName().toString().replaceFirst("\\.fixed$", "");
+        // main.tf.fixed (not .tf: it would join the module) or X.fixed.yaml (read as a template too).
+        String name = golden.getFileName().toString().replace(".fixed", "");
         Path original = golden.resolveSibling(name);
         Path folder = Files.createTempDirectory(temp, "fix");
         Path copy = copyWithSiblings(original, folder);
