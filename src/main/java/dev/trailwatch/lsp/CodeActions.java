@@ -46,7 +46,7 @@ final class CodeActions {
                 continue;
             }
             Diagnostic diagnostic = Diagnostics.of(finding, workspace::uriOfShown);
-            for (QuickFixes.Fix fix : fixes.fixesFor(finding, workspace::text)) {
+            for (QuickFixes.Fix fix : fixes.fixesFor(finding, file, workspace::text)) {
                 actions.add(quickFix(fix, diagnostic));
             }
             if (commentsAllowed(file) && !finding.ruleId().equals(SUPPRESS_CHECKER)) {

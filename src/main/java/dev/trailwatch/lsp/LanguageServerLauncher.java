@@ -26,7 +26,7 @@ public final class LanguageServerLauncher {
      * ({@code shutdown} then {@code exit}), which the protocol makes the exit code.
      */
     public static boolean run(InputStream in, OutputStream out, PrintStream log) {
-        return run(in, out, log, QuickFixes.NONE);
+        return run(in, out, log, new FixerQuickFixes());
     }
 
     public static boolean run(InputStream in, OutputStream out, PrintStream log, QuickFixes fixes) {

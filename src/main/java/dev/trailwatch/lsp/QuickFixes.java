@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Where the {@code --fix} edits come from for the code actions: the fixer (dev.trailwatch.fix)
- * implements this; the server turns each fix into a quick fix whose workspace edit may touch
+ * Where the {@code --fix} edits come from for the code actions ({@link FixerQuickFixes}); the server turns each fix into a quick fix whose workspace edit may touch
  * several files. Ranges are ours (1-based, UTF-16 columns) in the text {@code texts} gives: the
  * unsaved buffer when the file is open, else the file on disk.
  */
@@ -20,8 +19,9 @@ public interface QuickFixes {
     /** One fix, as the user picks it: its title and every edit it makes. */
     record Fix(String title, List<FileEdit> edits) {}
 
-    List<Fix> fixesFor(Finding finding, Function<Path, SourceFile> texts);
+    /** The fixes of a finding reported in {@code file} (its absolute path). */
+    List<Fix> fixesFor(Finding finding, Path file, Function<Path, SourceFile> texts);
 
-    /** Until a fixer is plugged in: no fixes (the suppress action is still offered). */
-    QuickFixes NONE = (finding, texts) -> List.of();
+    /** No fixes (the suppress action is still offered). */
+    QuickFixes NONE = (finding, file, texts) -> List.of();
 }

@@ -370,7 +370,7 @@ class LanguageServerTest {
     void quickFixesFromTheFixerBecomeWorkspaceEditsAcrossFiles() throws Exception {
         Path template = write("trail.yaml", UNINTEGRATED_TEMPLATE);
         Path elsewhere = root.resolve("logs.yaml");
-        QuickFixes fixer = (finding, texts) -> List.of(new QuickFixes.Fix("Integrate " + finding.resource().name(),
+        QuickFixes fixer = (finding, file, texts) -> List.of(new QuickFixes.Fix("Integrate " + finding.resource().name(),
                 List.of(new QuickFixes.FileEdit(template, Range.of(8, 1, 8, 1), "      CloudWatchLogsLogGroupArn: x\n"),
                         new QuickFixes.FileEdit(elsewhere, Range.of(1, 1, 1, 1), "# log group\n"))));
         try (LspSession session = new LspSession(fixer)) {
@@ -385,6 +385,28 @@ class LanguageServerTest {
             assertEquals(UNINTEGRATED_TEMPLATE.replace("      IsLogging", "      CloudWatchLogsLogGroupArn: x\n      IsLogging"),
                     apply(UNINTEGRATED_TEMPLATE, fix.getEdit().getChanges().get(LspSession.uri(template))));
             assertEquals("# log group\n", apply("", fix.getEdit().getChanges().get(LspSession.uri(elsewhere))));
+        }
+    }
+
+    /** The quick fix of the shipped server is the --fix edit: applied to the buffer, it gives scan --fix's bytes. */
+    @Test
+    void theQuickFixAppliedToTheBufferGivesWhatScanFixWrites() throws Exception {
+        String before = java.nio.file.Files.readString(Path.of("testdata/fix/cloudformation/crlf.yaml"));
+        String after = java.nio.file.Files.readString(Path.of("testdata/fix/cloudformation/crlf.fixed.yaml"));
+        Path template = write("trail.yaml", before);
+        try (LspSession session = new LspSession(new FixerQuickFixes())) {
+            session.initialize(root, null);
+            session.open(template, before);
+            Diagnostic finding = only(session.next(template));
+            assertEquals("TW001", finding.getCode().getLeft());
+            CodeAction fix = actions(session, template, finding).get(0);
+            assertTrue(fix.getIsPreferred(), fix.getTitle());
+            assertEquals(after, apply(before, fix.getEdit().getChanges().get(LspSession.uri(template))));
+
+            session.change(template, 2, after);
+            // What --fix leaves: the trail delivers now, and no alarm watches its log group yet (TW004).
+            assertEquals(List.of("TW004"), session.next(template).getDiagnostics().stream()
+                    .map(d -> d.getCode().getLeft()).toList());
         }
     }
 
