@@ -1,5 +1,6 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.source.Comment;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.InputException;
@@ -26,6 +27,8 @@ public final class ModuleReader {
     private final long maxFileSize;
     private final Map<Path, Module> modules = new ConcurrentHashMap<>();
     private final Map<Path, SourceFile> overrides;
+    /** The comments of each native-syntax file read, kept for inline suppressions. */
+    private final Map<SourceFile, List<Comment>> comments = new ConcurrentHashMap<>();
 
     public ModuleReader(DisplayPaths paths, long maxFileSize) {
         this(paths, maxFileSize, Map.of());
@@ -87,7 +90,7 @@ public final class ModuleReader {
             try {
                 SourceFile file = overrides.containsKey(path) ? overrides.get(path)
                         : SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
-                module.add(file, parse(file));
+                module.add(file, parse(file, comments));
             } catch (InputException e) {
                 module.errors.add(new InputError(shown, e.position(), e.getMessage()));
             }
@@ -95,12 +98,29 @@ public final class ModuleReader {
         return module;
     }
 
+    /** The comments of a file this reader read: none for JSON, which has no comments. */
+    public List<Comment> comments(SourceFile file) {
+        return comments.getOrDefault(file, List.of());
+    }
+
     /** A native or JSON Terraform file, or variables file (.tfvars, .tfvars.json), as a body. */
     public static Body parse(SourceFile file) throws InputException {
+        return parse(file, new java.util.HashMap<>());
+    }
+
+    /** As {@link #parse(SourceFile)}, keeping a native-syntax file's comments in {@code comments}. */
+    private static Body parse(SourceFile file, Map<SourceFile, List<Comment>> comments) throws InputException {
         String name = file.displayPath().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tfvars.json")) {
             return HclJson.parseVariables(file.text());
         }
-        return name.endsWith(".json") ? HclJson.parse(file.text()) : HclSyntax.parse(file.text());
+        if (name.endsWith(".json")) {
+            return HclJson.parse(file.text());
+        }
+        HclSyntax.ParsedFile parsed = HclSyntax.parseFile(file.text());
+        if (!parsed.comments().isEmpty()) {
+            comments.put(file, parsed.comments());
+        }
+        return parsed.body();
     }
 }
