@@ -73,13 +73,15 @@ final class HclAstBuilder {
                 labels.add(new Body.Label(text, template.range()));
             }
         }
+        // A block's body spans its braces, whether written on one line or several.
+        Range braces = span(range(ctx.LBRACE().getSymbol()), range(ctx.RBRACE().getSymbol()));
         Body body;
         if (ctx.body() != null) {
-            body = body(ctx.body());
+            body = new Body(body(ctx.body()).items(), braces);
         } else {
             HclParser.OneLineAttributeContext one = ctx.oneLineAttribute();
             List<Body.Item> items = one == null ? List.of() : List.of(attribute(one.identifier(), one.expression()));
-            body = new Body(items, span(range(ctx.LBRACE().getSymbol()), range(ctx.RBRACE().getSymbol())));
+            body = new Body(items, braces);
         }
         Range whole = span(range(ctx.identifier()), range(ctx.RBRACE().getSymbol()));
         return new Body.Block(ctx.identifier().getText(), range(ctx.identifier()), List.copyOf(labels), body, whole);

@@ -97,10 +97,20 @@ public final class HclSyntax {
         lexer.removeErrorListeners();
         lexer.setLine(line);
         lexer.setCharPositionInLine(charPosition);
+        lexer.countColumnsInUtf16(hasSurrogates(text));
         if (template) {
             lexer.startStandaloneTemplate();
         }
         return lexer;
+    }
+
+    private static boolean hasSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * The state HCL's lexer keeps beyond ANTLR's modes, so that the grammar (grammar/HclLexer.g4)
@@ -31,21 +32,75 @@ public abstract class HclLexerBase extends Lexer {
     /** The type of the last token on the default channel, newlines aside. */
     private int lastSignificantType;
     private Token pendingEof;
+    /** Whether the input holds characters beyond the BMP, whose columns need counting in UTF-16 units. */
+    private boolean astral;
+    /** Where the line being counted starts (an index of the char stream), how far it is counted, and the surplus found. */
+    private int countedLineStart = -1;
+    private int countedUpTo;
+    private int surplus;
 
     protected HclLexerBase(CharStream input) {
         super(input);
+    }
+
+    /**
+     * Columns count UTF-16 characters, as elsewhere in trailwatch, while ANTLR counts code points:
+     * on an input with characters beyond the BMP (emoji), tokens' columns are converted.
+     */
+    public void countColumnsInUtf16(boolean astral) {
+        this.astral = astral;
+    }
+
+    /** The 0-based UTF-16 column of the code point at {@code index}, whose code point column is {@code column}. */
+    private int utf16Column(int index, int column) {
+        if (!astral) {
+            return column;
+        }
+        int lineStart = Math.max(0, index - column);
+        if (lineStart != countedLineStart || index < countedUpTo) {
+            countedLineStart = lineStart;
+            countedUpTo = lineStart;
+            surplus = 0;
+        }
+        if (index > countedUpTo) {
+            String text = _input.getText(Interval.of(countedUpTo, index - 1));
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isHighSurrogate(text.charAt(i))) {
+                    surplus++;
+                }
+            }
+            countedUpTo = index;
+        }
+        return column + surplus;
+    }
+
+    @Override
+    public Token emit() {
+        Token token = _factory.create(_tokenFactorySourcePair, _type, _text, _channel, _tokenStartCharIndex,
+                getCharIndex() - 1, _tokenStartLine, utf16Column(_tokenStartCharIndex, _tokenStartCharPositionInLine));
+        emit(token);
+        return token;
+    }
+
+    @Override
+    public Token emitEOF() {
+        int index = _input.index();
+        Token eof = _factory.create(_tokenFactorySourcePair, EOF, null, DEFAULT_TOKEN_CHANNEL, index, index - 1,
+                getLine(), utf16Column(index, getCharPositionInLine()));
+        emit(eof);
+        return eof;
     }
 
     /** Opens a bracket of {@code kind}, just consumed. */
     protected void open(char kind) {
         if (brackets.length() >= MAX_NESTING) {
             // The bracket was just consumed: the position after it is its 1-based column.
-            throw new NestingTooDeepException(getLine(), getCharPositionInLine() - 1);
+            throw new NestingTooDeepException(getLine(), utf16Column(getCharIndex(), getCharPositionInLine()) - 1);
         }
         brackets.append(kind);
         CommonToken at = new CommonToken(_type, getText());
         at.setLine(_tokenStartLine);
-        at.setCharPositionInLine(_tokenStartCharPositionInLine);
+        at.setCharPositionInLine(utf16Column(_tokenStartCharIndex, _tokenStartCharPositionInLine));
         openedAt.add(at);
     }
 
