@@ -18,9 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Reads folders of Terraform files into {@link Module}s, each folder once however many
- * configurations call it. A file that cannot be parsed is recorded as an error of its module and
- * the rest of the module is still read.
+ * Reads folders of Terraform files into {@link Module}s. A file that cannot be parsed is recorded
+ * as an error of its module and the rest of the module is still read.
+ *
+ * <p>A module is kept while a configuration that read it is being evaluated (see {@link #session()}),
+ * so that memory follows the configurations in progress, not the whole scan: once the last
+ * session that read a folder ends, its files, trees and comments are dropped, and only what
+ * {@link #summary} answers is kept. A configuration read later that calls the same folder reads it again.
  */
 public final class ModuleReader {
     private final DisplayPaths paths;
@@ -48,9 +52,67 @@ public final class ModuleReader {
         return paths;
     }
 
-    /** The module in a folder, read on first use. */
+    /** How many files a folder has (those that could not be read included) and its files' errors. */
+    public record Summary(int fileCount, List<InputError> errors) {}
+
+    private final Map<Path, Summary> summaries = new ConcurrentHashMap<>();
+    /** Folders in use, with how many open sessions read them. */
+    private final Map<Path, Integer> users = new java.util.HashMap<>();
+    private final ThreadLocal<Session> current = new ThreadLocal<>();
+
+    /** The module in a folder, read on first use (and again after it was dropped). */
     public Module read(Path dir) {
-        return modules.computeIfAbsent(dir.toAbsolutePath().normalize(), this::load);
+        Path folder = dir.toAbsolutePath().normalize();
+        Session session = current.get();
+        if (session != null && session.folders.add(folder)) {
+            synchronized (users) {
+                users.merge(folder, 1, Integer::sum);
+            }
+        }
+        return modules.computeIfAbsent(folder, this::load);
+    }
+
+    /** A folder's file count and errors, kept after its module is dropped. */
+    public Summary summary(Path dir) {
+        Summary summary = summaries.get(dir.toAbsolutePath().normalize());
+        if (summary != null) {
+            return summary;
+        }
+        Module module = read(dir);
+        return new Summary(module.files().size() + module.errors().size(), module.errors());
+    }
+
+    /**
+     * Starts the evaluation of one configuration on this thread: the folders it reads are kept until
+     * {@link Session#close()}, then dropped unless another open session read them too.
+     */
+    public Session session() {
+        Session session = new Session();
+        current.set(session);
+        return session;
+    }
+
+    /** The folders one configuration read; closing it ends their use by that configuration. */
+    public final class Session implements AutoCloseable {
+        private final java.util.Set<Path> folders = new java.util.HashSet<>();
+
+        private Session() {}
+
+        @Override
+        public void close() {
+            current.remove();
+            synchronized (users) {
+                for (Path folder : folders) {
+                    if (users.merge(folder, -1, Integer::sum) == 0) {
+                        users.remove(folder);
+                        Module module = modules.remove(folder);
+                        if (module != null) {
+                            module.files().forEach(comments::remove);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Whether a folder holds any .tf or .tf.json file. */
@@ -77,6 +139,7 @@ public final class ModuleReader {
             files = list.filter(ModuleReader::isConfigurationFile).sorted().toList();
         } catch (IOException e) {
             module.errors.add(new InputError(paths.show(dir), null, "cannot be read: " + e.getMessage()));
+            summaries.put(dir, new Summary(module.errors().size(), List.copyOf(module.errors())));
             return module;
         }
         java.util.Set<Path> all = new java.util.TreeSet<>(files);
@@ -95,6 +158,7 @@ public final class ModuleReader {
                 module.errors.add(new InputError(shown, e.position(), e.getMessage()));
             }
         }
+        summaries.put(dir, new Summary(module.files().size() + module.errors().size(), List.copyOf(module.errors())));
         return module;
     }
 
