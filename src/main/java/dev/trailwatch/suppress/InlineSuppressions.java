@@ -1,6 +1,7 @@
 package dev.trailwatch.suppress;
 
 import dev.trailwatch.model.Resource;
+import dev.trailwatch.source.Comment;
 import dev.trailwatch.source.Location;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
@@ -48,9 +49,9 @@ public final class InlineSuppressions {
             return List.of();
         }
         String[] lines = text.split("\n", -1);
-        List<Comment> candidates = new ArrayList<>(lines.length);
+        List<Candidate> candidates = new ArrayList<>(lines.length);
         for (int i = 0; i < lines.length; i++) {
-            candidates.add(new Comment(i + 1, 1, lines[i]));
+            candidates.add(new Candidate(i + 1, 1, lines[i]));
         }
         return scan(file, lines, candidates, extents);
     }
@@ -60,15 +61,15 @@ public final class InlineSuppressions {
      * its parser read them), each attached to the resource it stands before or inside. Text in a
      * string, a heredoc or a block comment is not a suppression.
      */
-    public static List<Suppression> scan(SourceFile file, List<dev.trailwatch.source.Comment> comments,
+    public static List<Suppression> scan(SourceFile file, List<Comment> comments,
             Map<Resource, Range> extents) {
         if (!mentionsSuppression(file.text())) {
             return List.of();
         }
-        List<Comment> candidates = new ArrayList<>();
-        for (dev.trailwatch.source.Comment c : comments) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Comment c : comments) {
             if (c.isLineComment()) {
-                candidates.add(new Comment(c.range().start().line(), c.range().start().column(), c.text()));
+                candidates.add(new Candidate(c.range().start().line(), c.range().start().column(), c.text()));
             }
         }
         return scan(file, file.text().split("\n", -1), candidates, extents);
@@ -80,21 +81,21 @@ public final class InlineSuppressions {
     }
 
     /** Text that may hold a suppression, starting at {@code line}:{@code column} and running to the end of its line. */
-    private record Comment(int line, int column, String text) {}
+    private record Candidate(int line, int column, String text) {}
 
-    private static List<Suppression> scan(SourceFile file, String[] lines, List<Comment> comments,
+    private static List<Suppression> scan(SourceFile file, String[] lines, List<Candidate> candidates,
             Map<Resource, Range> extents) {
         List<Suppression> found = new ArrayList<>();
         Extents index = new Extents(extents);
-        for (Comment comment : comments) {
-            int lineEnd = lines[comment.line() - 1].length() + 1;
-            found.addAll(peerSkips(file, comment, lineEnd, lines, index));
-            Matcher m = COMMENT.matcher(comment.text());
+        for (Candidate candidate : candidates) {
+            int lineEnd = lines[candidate.line() - 1].length() + 1;
+            found.addAll(peerSkips(file, candidate, lineEnd, lines, index));
+            Matcher m = COMMENT.matcher(candidate.text());
             if (!m.find()) {
                 continue;
             }
-            int column = comment.column() + m.start();
-            List<Resource> targets = index.targets(comment.line(), column, lines);
+            int column = candidate.column() + m.start();
+            List<Resource> targets = index.targets(candidate.line(), column, lines);
             String rest = m.group(2).strip();
             Matcher expiry = EXPIRES.matcher(rest);
             String expiresText = null;
@@ -110,7 +111,7 @@ public final class InlineSuppressions {
             }
             List<String> ids = m.group(1).isEmpty() ? List.of() : Arrays.stream(m.group(1).split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
-            Location at = file.locate(Range.of(comment.line(), column, comment.line(), lineEnd));
+            Location at = file.locate(Range.of(candidate.line(), column, candidate.line(), lineEnd));
             // A comment that stands before or inside no resource covers nothing (TW100 says so).
             if (targets.isEmpty()) {
                 found.add(new Suppression(Suppression.Kind.INLINE, ids, null, null, rest, expires, expiresText, at));
@@ -124,35 +125,35 @@ public final class InlineSuppressions {
     }
 
     /** Another linter's skip in a comment, for each resource it stands before or in. */
-    private static List<Suppression> peerSkips(SourceFile file, Comment comment, int lineEnd, String[] lines,
+    private static List<Suppression> peerSkips(SourceFile file, Candidate candidate, int lineEnd, String[] lines,
             Extents index) {
         String id;
         String reason;
         String expiresText = null;
         Matcher m;
-        if ((m = CHECKOV.matcher(comment.text())).find()) {
+        if ((m = CHECKOV.matcher(candidate.text())).find()) {
             id = m.group(1);
             reason = m.group(2) == null || m.group(2).isBlank() ? "skipped for Checkov" : m.group(2).strip();
-        } else if ((m = TRIVY.matcher(comment.text())).find()) {
+        } else if ((m = TRIVY.matcher(candidate.text())).find()) {
             id = m.group(1);
             expiresText = m.group(2);
             reason = "ignored for Trivy";
-        } else if ((m = KICS.matcher(comment.text())).find()) {
+        } else if ((m = KICS.matcher(candidate.text())).find()) {
             id = KICS_ANY;
             reason = "kics-scan " + m.group(1);
         } else {
             return List.of();
         }
-        int column = comment.column() + m.start();
+        int column = candidate.column() + m.start();
         LocalDate expires = null;
         try {
             expires = expiresText == null ? null : LocalDate.parse(expiresText);
         } catch (DateTimeParseException e) {
             expires = null;
         }
-        Location at = file.locate(Range.of(comment.line(), column, comment.line(), lineEnd));
+        Location at = file.locate(Range.of(candidate.line(), column, candidate.line(), lineEnd));
         List<Suppression> out = new ArrayList<>();
-        for (Resource target : index.targets(comment.line(), column, lines)) {
+        for (Resource target : index.targets(candidate.line(), column, lines)) {
             out.add(new Suppression(Suppression.Kind.PEER, List.of(id), target.address(), null, reason, expires,
                     expiresText, at));
         }
