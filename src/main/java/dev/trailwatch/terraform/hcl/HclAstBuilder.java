@@ -200,22 +200,24 @@ final class HclAstBuilder {
         @Override
         public Expression visitForTupleExpr(HclParser.ForTupleExprContext ctx) {
             HclParser.ForTupleContext t = ctx.forTuple();
-            List<HclParser.IdentifierContext> names = t.identifier();
-            List<HclParser.ExpressionContext> parts = t.expression();
-            return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
-                    names.get(names.size() - 1).getText(), expression(parts.get(0)), null, expression(parts.get(1)),
-                    false, t.IF() != null ? expression(parts.get(2)) : null, range(ctx));
+            return forExpression(t.identifier(), t.expression(), false, false, t.IF() != null, range(ctx));
         }
 
         @Override
         public Expression visitForObjectExpr(HclParser.ForObjectExprContext ctx) {
             HclParser.ForObjectContext o = ctx.forObject();
-            List<HclParser.IdentifierContext> names = o.identifier();
-            List<HclParser.ExpressionContext> parts = o.expression();
+            return forExpression(o.identifier(), o.expression(), true, o.ELLIPSIS() != null, o.IF() != null, range(ctx));
+        }
+
+        /** {@code names}: one or two variables; {@code parts}: collection, (key,) value (, condition). */
+        private Expression.For forExpression(List<HclParser.IdentifierContext> names,
+                List<HclParser.ExpressionContext> parts, boolean object, boolean grouping, boolean filtered,
+                Range range) {
+            int value = object ? 2 : 1;
             return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
-                    names.get(names.size() - 1).getText(), expression(parts.get(0)), expression(parts.get(1)),
-                    expression(parts.get(2)), o.ELLIPSIS() != null, o.IF() != null ? expression(parts.get(3)) : null,
-                    range(ctx));
+                    names.get(names.size() - 1).getText(), expression(parts.get(0)),
+                    object ? expression(parts.get(1)) : null, expression(parts.get(value)), grouping,
+                    filtered ? expression(parts.get(value + 1)) : null, range);
         }
 
         @Override
