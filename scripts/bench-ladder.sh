@@ -105,6 +105,7 @@ if [ "${BENCH_JOBS:-1}" = 0 ]; then
   echo "(c) SKIP: BENCH_JOBS=0"
   echo
 elif [ -d "$shared/corpus/cloudformation" ]; then
+  fail_if_empty "$shared/corpus/cloudformation" "the CloudFormation corpus"
   echo "(c) CloudFormation corpus x16, -j 1 against -j 2 ($ladder_runs runs each, alternating)"
   for i in $(seq 1 16); do
     cp -r "$shared/corpus/cloudformation" "$ladder/x16-$i"
@@ -144,6 +145,8 @@ read -r -a kinds <<<"${LADDER_KINDS:-tf-corpus tf-trails cfn-json cfn-yaml}"
 if [ "${kinds[0]}" = tf-corpus ] && [ ! -d "$shared/corpus/terraform" ]; then
   echo "  tf-corpus: SKIP (corpus folder $shared/corpus/terraform not found)"
   kinds=("${kinds[@]:1}")
+elif [ "${kinds[0]}" = tf-corpus ]; then
+  fail_if_empty "$shared/corpus/terraform" "the Terraform corpus"
 fi
 for kind in "${kinds[@]}"; do
   case "$kind" in

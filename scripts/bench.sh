@@ -63,7 +63,7 @@ print(f"  wall s per run: {' '.join(f'{w:.2f}' for w in walls)}")
 print(f"  exit codes: {' '.join(str(c) for c in sorted(set(codes)))}")
 bad = [c for c in codes if c not in (0, 1, 2)]
 if bad:
-    print(f"  WARNING: unexpected exit codes {sorted(set(bad))} (crash?)")
+    print(f"  FAILS: unexpected exit codes {sorted(set(bad))} (a crash: the times measure nothing)")
 print(f"  median wall: {med:.2f} s   min: {min(walls):.2f} s   max: {max(walls):.2f} s")
 print(f"  peak RSS: max {peak:.1f} MB, median {statistics.median(rss_mb):.1f} MB")
 if int(nfiles) > 0:
@@ -75,7 +75,7 @@ ok = True
 if rss_target != "-":
     ok = peak <= float(rss_target)
     print(f"  target peak RSS <= {rss_target} MB: {'MEETS' if ok else 'MISSES'} ({peak:.1f} MB)")
-sys.exit(0 if verdict and ok else 3)
+sys.exit(0 if verdict and ok and not bad else 3)
 PY
 }
 
@@ -134,6 +134,7 @@ if [ ! -d "$corpus" ]; then
 fi
 if [ -n "$corpus" ]; then
 corpus=$(cd "$corpus" && pwd)
+fail_if_empty "$corpus" "the CloudFormation corpus"
 # The templates are the files cfn-oracle.tsv lists (776: those that mention AWSTemplateFormatVersion
 # or an AWS:: type); the scan also reads and skips the folder's other JSON/YAML files.
 read -r nbytes nfiles < <(python3 - "$shared/corpus" <<'PY'

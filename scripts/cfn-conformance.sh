@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Compares trailwatch's CloudFormation loader with cfn-lint's template parser on the shared corpus.
 # For every row of ../shared/corpus/cfn-oracle.tsv (one "test" each):
-#   ok    -> agrees when trailwatch reports no error for that file;
+#   ok    -> agrees when trailwatch reads the file as a template and reports no error for it (a
+#            file trailwatch skips, not taking it for a template, is a disagreement, unless this
+#            script finds it is JSON with no top-level Resources mapping: not a template at all);
 #   error -> agrees when trailwatch reports an error for that file with a line and a column.
 # A trailwatch error for a file that is not in the oracle is also a disagreement (and a failure).
-# Skips (exit 0) when the shared folder or the corpus is missing. Nothing is copied into the project.
+# Skips (exit 0) when the shared folder or the corpus is missing; fails on an empty corpus.
+# Nothing is copied into the project.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,6 +21,11 @@ if [ ! -d "$cfn_dir" ] || [ ! -f "$oracle" ]; then
   exit 0
 fi
 corpus=$(cd "$corpus" && pwd)
+fail_if_empty "$cfn_dir" "the CloudFormation corpus"
+if ! grep -q -v -e '^#' -e '^[[:space:]]*$' "$oracle"; then
+  echo "FAIL: the CloudFormation oracle $oracle has no row: nothing to compare"
+  exit 1
+fi
 
 ensure_jar
 
@@ -34,10 +42,15 @@ if [ "$rc" -gt 2 ] || [ ! -s "$tmp/report.json" ]; then
   exit 1
 fi
 
-python3 - "$tmp/report.json" "$oracle" "$corpus" "$rc" <<'PY'
+# The oracle's files trailwatch skips without reading (not a template to it): named, as pre-commit would.
+grep -v -e '^#' -e '^[[:space:]]*$' "$oracle" | cut -f1 >"$tmp/files.txt"
+python3 "$root/scripts/unread-files.py" "$root/bin/trailwatch" "$corpus" "$tmp/files.txt" >"$tmp/unread.txt"
+
+python3 - "$tmp/report.json" "$oracle" "$corpus" "$rc" "$tmp/unread.txt" <<'PY'
 import json, os, sys
 
-report_path, oracle_path, corpus, rc = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+report_path, oracle_path, corpus, rc, unread_path = sys.argv[1:6]
+unread = {l.rstrip("\n") for l in open(unread_path, encoding="utf-8") if l.strip()}
 with open(report_path, encoding="utf-8") as f:
     report = json.load(f)
 
@@ -68,11 +81,28 @@ def positioned(e):
 def fmt(e):
     return f'{e.get("line")}:{e.get("column")}: {e.get("message", "")}'
 
-passed = failed = both_load = both_reject = 0
+def not_a_template(path):
+    """Checked here, not taken from trailwatch: JSON whose top level has no Resources mapping."""
+    try:
+        with open(os.path.join(corpus, path), encoding="utf-8") as f:
+            document = json.load(f)
+    except (ValueError, OSError):
+        return False  # YAML, or unreadable: not decided here
+    return not (isinstance(document, dict) and isinstance(document.get("Resources"), dict))
+
+passed = failed = both_load = both_reject = not_templates = 0
 disagreements = []
 for path, verdict, msg in oracle:
     tw = errors.get(path, [])
-    if verdict == "ok":
+    if path in unread and verdict == "ok" and not_a_template(path):
+        # cfn-lint's parser loads any JSON; a document without a Resources mapping at its top (a
+        # macro's event payload holding a template under "fragment") is no template to deploy.
+        not_templates += 1; passed += 1
+    elif path in unread:
+        failed += 1
+        disagreements.append(f"{path}: cfn-lint {'loads' if verdict == 'ok' else 'rejects'} it, trailwatch skips it"
+                             " (not a template to it)")
+    elif verdict == "ok":
         if not tw:
             both_load += 1; passed += 1
         else:
@@ -102,6 +132,8 @@ for d in disagreements:
 print(f"trailwatch exit code: {rc}; oracle rows: {len(oracle)}; files scanned (summary): {report.get('summary', {}).get('files')}")
 print(f"both load: {both_load}")
 print(f"both reject: {both_reject}")
+print(f"skipped by trailwatch: {len(unread)}, of which JSON without a top-level Resources mapping"
+      f" (not a template, checked here): {not_templates}")
 print(f"disagreements: {len(disagreements)}")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

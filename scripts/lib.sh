@@ -18,3 +18,12 @@ ensure_jar() {
     (cd "$root" && ./mvnw -q -B -Dstyle.color=never -DskipTests package >&2)
   fi
 }
+
+# fail_if_empty DIR WHAT: exit 1 with a FAIL line when DIR holds no file (a corpus present but
+# empty would otherwise pass with nothing compared or measured).
+fail_if_empty() {
+  if [ -z "$(find "$1" -type f -print -quit 2>/dev/null)" ]; then
+    echo "FAIL: $2 ($1) holds no file: nothing to compare or measure"
+    exit 1
+  fi
+}

@@ -16,6 +16,7 @@ if [ ! -d "$peers" ]; then
   exit 0
 fi
 peers=$(cd "$peers" && pwd)
+fail_if_empty "$peers" "the peer fixtures folder"
 
 ensure_jar
 

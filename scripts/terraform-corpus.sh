@@ -3,7 +3,7 @@
 # checkout) and prints, per repository: files, resources, trails found, findings, attribute
 # values that stayed unknown, and errors. A repository passes when trailwatch completes (exit
 # 0, 1 or 2) with no error other than the files HashiCorp's parser also rejects (hcl-oracle.tsv)
-# and no internal error. Skips when ../shared is missing.
+# and no internal error. Skips when ../shared is missing; fails when the corpus holds no repository.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 skip_unless_present "$shared/corpus/terraform" "Terraform corpus"
@@ -13,10 +13,13 @@ ensure_jar
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+fail_if_empty "$corpus/terraform" "the Terraform corpus"
+shopt -s nullglob
+repos=("$corpus"/terraform/*/)
 passed=0
 failed=0
 printf '%-62s %6s %9s %6s %8s %7s %6s  %s\n' repository files resources trails findings unknown errors verdict
-for repo in "$corpus"/terraform/*/; do
+for repo in "${repos[@]}"; do
   name=$(basename "$repo")
   rc=0
   (cd "$corpus" && "$root/bin/trailwatch" scan -f json -q "terraform/$name") >"$tmp/report.json" 2>"$tmp/err.txt" || rc=$?

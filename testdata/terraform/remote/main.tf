@@ -14,7 +14,7 @@ resource "aws_cloudtrail" "from_remote_module" {
   name                       = "remote"
   cloud_watch_logs_group_arn = module.logs.log_group_arn
   cloud_watch_logs_role_arn  = module.logs.role_arn  # expect: TW001 {{aws_cloudtrail.from_remote_module is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from the default of variable role_arn)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "from_missing_module" {

@@ -19,13 +19,13 @@ variable "role_from_json" {
 resource "aws_cloudtrail" "emptied_by_tfvars" {
   name                       = "a"
   cloud_watch_logs_group_arn = var.group_from_tfvars  # expect: TW001 {{aws_cloudtrail.emptied_by_tfvars is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty (from testdata/terraform/tfvars/terraform.tfvars)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = var.role_from_auto
 }
 
 resource "aws_cloudtrail" "emptied_by_last_auto_file" {
   name                       = "b"
   cloud_watch_logs_group_arn = var.group_last_auto_wins  # expect: TW001 {{aws_cloudtrail.emptied_by_last_auto_file is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty (from testdata/terraform/tfvars/b.auto.tfvars)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = var.role_from_json
 }

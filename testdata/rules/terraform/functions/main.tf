@@ -75,7 +75,7 @@ resource "aws_cloudtrail" "coalesce_bare" {
   name                       = "coalesce-bare"
   s3_bucket_name             = "audit"
   cloud_watch_logs_group_arn = coalesce(var.log_group_arn, aws_cloudwatch_log_group.trail.arn)  # expect: TW002 {{aws_cloudtrail.coalesce_bare's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is the ARN of log group aws_cloudwatch_log_group.trail without the :* CloudTrail requires (this ARN has no :* suffix): append :*}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.trail.arn
 }
 
@@ -84,7 +84,7 @@ resource "aws_cloudtrail" "values_in_key_order" {
   name           = "values-in-key-order"
   s3_bucket_name = "audit"
   cloud_watch_logs_group_arn = element(values({ z = "arn:aws:logs:eu-west-1:123456789012:log-group:z:*", a = "arn:aws:logs:eu-west-1:123456789012:log-group:a" }), 0)  # expect: TW002 {{aws_cloudtrail.values_in_key_order's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is "arn:aws:logs:eu-west-1:123456789012:log-group:a", which lacks the :* CloudTrail requires: write "arn:aws:logs:eu-west-1:123456789012:log-group:a:*"}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn = aws_iam_role.trail.arn
 }
 
@@ -94,7 +94,7 @@ resource "aws_cloudtrail" "one_of_two" {
   s3_bucket_name             = "audit"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
   cloud_watch_logs_role_arn  = try(one([aws_iam_role.trail.arn, "arn:aws:iam::123456789012:role/other"]), "")  # expect: TW001 {{aws_cloudtrail.one_of_two is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is empty}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 # Policies read from files beside the module: file() and templatefile() on path.module.
@@ -128,5 +128,5 @@ resource "aws_cloudtrail" "ec2_from_file" {
   s3_bucket_name             = "audit"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
   cloud_watch_logs_role_arn  = aws_iam_role.ec2_from_file.arn  # expect: TW003 {{aws_cloudtrail.ec2_from_file's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose trust policy does not let cloudtrail.amazonaws.com sts:AssumeRole (aws_iam_role.ec2_from_file at testdata/rules/terraform/functions/main.tf:117)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }

@@ -21,7 +21,7 @@ resource "aws_cloudtrail" "watched" {
 resource "aws_cloudtrail" "unwatched" {
   name                       = "unwatched"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.unwatched.arn}:*"  # expect: TW004 {{aws_cloudtrail.unwatched notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.unwatched}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
 
@@ -65,6 +65,6 @@ resource "aws_cloudwatch_metric_alarm" "recovery_only" {
 resource "aws_cloudtrail" "switched_off" {
   name                       = "switched-off"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.switched_off.arn}:*"  # expect: TW004 {{aws_cloudtrail.switched_off notifies nobody: no alarm with an action watches the metrics of the filters on log group aws_cloudwatch_log_group.switched_off (CIS monitoring filters present: console sign-in without MFA); alarm aws_cloudwatch_metric_alarm.switched_off watches them but its actions are disabled (actions_enabled is false); alarm aws_cloudwatch_metric_alarm.recovery_only watches them but has no alarm action (alarm_actions)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }

@@ -101,7 +101,7 @@ resource "aws_cloudtrail" "without_wildcard" {
   name                       = "a"
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "${local.prefix}:log-group:${aws_cloudwatch_log_group.audit.name}"  # expect: TW002 {{aws_cloudtrail.without_wildcard's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is "arn:PARTITION:logs:REGION:ACCOUNT:log-group:audit", which lacks the :* CloudTrail requires: append :*}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.deliver.arn
 }
 
@@ -109,7 +109,7 @@ resource "aws_cloudtrail" "region_only" {
   name                       = "b"
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = data.aws_region.current.name  # expect: TW002 {{aws_cloudtrail.region_only's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is "REGION", not an ARN: CloudTrail needs the log group's ARN, arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.deliver.arn
 }
 
@@ -118,7 +118,7 @@ resource "aws_cloudtrail" "user_not_role" {
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
   cloud_watch_logs_role_arn  = format("arn:aws:iam::%s:user/deployer", data.aws_caller_identity.current.account_id)  # expect: TW003 {{aws_cloudtrail.user_not_role's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn is "arn:aws:iam::ACCOUNT:user/deployer", which can never be an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "policy_for_another_group" {
@@ -126,7 +126,7 @@ resource "aws_cloudtrail" "policy_for_another_group" {
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "${local.prefix}:log-group:audit:*"
   cloud_watch_logs_role_arn  = aws_iam_role.other_group.arn  # expect: TW003 {{aws_cloudtrail.policy_for_another_group's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose policies do not allow logs:CreateLogStream and logs:PutLogEvents on the trail's log streams (aws_iam_role.other_group at testdata/rules/terraform/partly-known/main.tf:82)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "policy_for_another_service" {
@@ -134,7 +134,7 @@ resource "aws_cloudtrail" "policy_for_another_service" {
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
   cloud_watch_logs_role_arn  = aws_iam_role.other_service.arn  # expect: TW003 {{aws_cloudtrail.policy_for_another_service's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose policies do not allow logs:CreateLogStream and logs:PutLogEvents on the trail's log streams (aws_iam_role.other_service at testdata/rules/terraform/partly-known/main.tf:91)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "role_by_its_literal_name" {
@@ -142,14 +142,14 @@ resource "aws_cloudtrail" "role_by_its_literal_name" {
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
   cloud_watch_logs_role_arn  = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/other-group-writer"  # expect: TW003 {{aws_cloudtrail.role_by_its_literal_name's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose policies do not allow logs:CreateLogStream and logs:PutLogEvents on the trail's log streams (aws_iam_role.other_group at testdata/rules/terraform/partly-known/main.tf:82)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "unwatched_through_template" {
   name                       = "g"
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "${local.prefix}:log-group:${aws_cloudwatch_log_group.unwatched.name}:*"  # expect: TW004 {{aws_cloudtrail.unwatched_through_template notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.unwatched}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/elsewhere"
 }
 
@@ -157,7 +157,7 @@ resource "aws_cloudtrail" "unwatched_by_literal_name" {
   name                       = "h"
   s3_bucket_name             = "logs"
   cloud_watch_logs_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:unwatched:*"  # expect: TW004 {{aws_cloudtrail.unwatched_by_literal_name notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.unwatched}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/elsewhere"
 }
 

@@ -20,14 +20,14 @@ resource "aws_cloudwatch_log_group" "ireland" {
 resource "aws_cloudtrail" "literal_other_region" {
   name                       = "a"
   cloud_watch_logs_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/audit:*"  # expect: TW002 {{aws_cloudtrail.literal_other_region's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is a log group in us-east-1 but the trail is in eu-west-1: CloudTrail delivers only to a log group in the trail's own region}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
 
 resource "aws_cloudtrail" "declared_other_region" {
   name                       = "b"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.virginia.arn}:*"  # expect: TW002 {{aws_cloudtrail.declared_other_region's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is a log group in us-east-1 but the trail is in eu-west-1: CloudTrail delivers only to a log group in the trail's own region}} TW004 {{aws_cloudtrail.declared_other_region notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.virginia}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
 
@@ -35,7 +35,7 @@ resource "aws_cloudtrail" "declared_other_region" {
 resource "aws_cloudtrail" "same_region" {
   name                       = "c"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.ireland.arn}:*"  # expect: TW004 {{aws_cloudtrail.same_region notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.ireland}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
 
@@ -51,7 +51,7 @@ resource "aws_cloudtrail" "own_region" {
   region                     = "us-east-1"
   name                       = "e"
   cloud_watch_logs_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:CloudTrail/audit:*"  # expect: TW002 {{aws_cloudtrail.own_region's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is a log group in eu-west-1 but the trail is in us-east-1: CloudTrail delivers only to a log group in the trail's own region}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }
 
@@ -66,6 +66,6 @@ resource "aws_cloudtrail" "null_region" {
   region                     = null
   name                       = "f"
   cloud_watch_logs_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/audit:*"  # expect: TW002 {{aws_cloudtrail.null_region's log group is not one CloudTrail accepts: cloud_watch_logs_group_arn is a log group in us-east-1 but the trail is in eu-west-1: CloudTrail delivers only to a log group in the trail's own region}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail"
 }

@@ -121,60 +121,60 @@ resource "aws_iam_role" "managed" {
 resource "aws_cloudtrail" "inline" {
   name                       = "inline"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.inline notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.inline.arn
 }
 
 resource "aws_cloudtrail" "heredoc" {
   name                       = "heredoc"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.heredoc notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.heredoc.arn  # expect: TW003 {{aws_cloudtrail.heredoc's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose policies do not allow logs:CreateLogStream on the trail's log streams (aws_iam_role.heredoc at testdata/rules/terraform/role/main.tf:31)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "document" {
   name                       = "document"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.document notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.document.arn
 }
 
 resource "aws_cloudtrail" "attached" {
   name                       = "attached"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.attached notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.attached.arn  # expect: TW003 {{aws_cloudtrail.attached's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose policies do not allow logs:CreateLogStream and logs:PutLogEvents on the trail's log streams (aws_iam_role.attached at testdata/rules/terraform/role/main.tf:79)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "shared" {
   name                       = "shared"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.shared notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.shared.arn
 }
 
 resource "aws_cloudtrail" "ec2" {
   name                       = "ec2"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.ec2 notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.ec2.arn  # expect: TW003 {{aws_cloudtrail.ec2's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn names a role whose trust policy does not let cloudtrail.amazonaws.com sts:AssumeRole (aws_iam_role.ec2 at testdata/rules/terraform/role/main.tf:107)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "role_name" {
   name                       = "role-name"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.role_name notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.inline.name  # expect: TW003 {{aws_cloudtrail.role_name's CloudWatch Logs role cannot deliver: cloud_watch_logs_role_arn is the name of role aws_iam_role.inline, not its ARN: refer to its arn}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 resource "aws_cloudtrail" "managed" {
   name                       = "managed"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.managed notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.managed.arn
 }
 
@@ -195,7 +195,7 @@ resource "aws_iam_role_policy" "named" {
 resource "aws_cloudtrail" "named" {
   name                       = "named"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.named notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.named.arn
 }
 
@@ -274,6 +274,6 @@ resource "aws_iam_role_policy" "conditional_deny" {
 resource "aws_cloudtrail" "conditional_deny" {
   name                       = "conditional-deny"
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"  # expect: TW004 {{aws_cloudtrail.conditional_deny notifies nobody: no metric filter reads log group aws_cloudwatch_log_group.trail}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = aws_iam_role.conditional_deny.arn
 }

@@ -1,4 +1,4 @@
 module "b" {
   source = "../b"
 }
-# expect-error: the call above closes a cycle of module calls (an input error at the call)
+# expect-error: ../b/main.tf:2:3 {{module a calls testdata/terraform/cycle/a, which is already calling it: a cycle of module calls}}

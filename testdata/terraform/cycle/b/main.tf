@@ -1,4 +1,4 @@
 module "a" {
   source = "../a"
 }
-# expect-error: the call above closes a cycle of module calls (an input error at the call)
+# expect-error: ../a/main.tf:2:3 {{module b calls testdata/terraform/cycle/b, which is already calling it: a cycle of module calls}}

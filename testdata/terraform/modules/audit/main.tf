@@ -14,7 +14,7 @@ variable "role_arn" {
 resource "aws_cloudtrail" "this" {
   name                       = var.trail_name
   cloud_watch_logs_group_arn = var.log_group_arn  # expect: TW001 {{module.audit.aws_cloudtrail.this is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty (from argument log_group_arn of module.audit)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = var.role_arn
 }
 

@@ -19,6 +19,6 @@ resource "aws_cloudtrail" "uses_missing_module" {
 resource "aws_cloudtrail" "uses_output" {
   name                       = "prod-2"
   cloud_watch_logs_group_arn = module.audit.log_group_arn  # expect: TW001 {{aws_cloudtrail.uses_output is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty (from the default of variable group_arn)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = module.audit.role_arn
 }

@@ -17,9 +17,9 @@ resource "aws_cloudtrail" "this" {
   name                       = var.name
   s3_bucket_name             = "audit-logs"
   cloud_watch_logs_group_arn = var.log_group_arn  # expect: TW001 {{module.audit.aws_cloudtrail.this is not integrated with CloudWatch Logs: cloud_watch_logs_group_arn is empty (from testdata/terraform/monorepo/live/prod/terraform.tfvars)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   cloud_watch_logs_role_arn  = var.role_arn  # expect: TW001 {{module.backup.aws_cloudtrail.this is not integrated with CloudWatch Logs: cloud_watch_logs_role_arn is empty (from argument role_arn of module.backup)}}
-# ^
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 }
 
 # Called locally in turn: what its callers pass on reaches it too.

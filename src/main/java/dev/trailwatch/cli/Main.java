@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
             "1:findings at or above --fail-on",
             "2:usage error, or an input that could not be read or parsed"})
 public final class Main implements Runnable {
-    private static final Set<String> TOP_LEVEL = Set.of("scan", "rules", "explain", "completion", "help", "-h",
+    private static final Set<String> TOP_LEVEL = Set.of("scan", "rules", "explain", "completion", "lsp", "help", "-h",
             "--help", "-V", "--version");
-    private static final List<String> COMMANDS = List.of("scan", "rules", "explain", "completion", "help");
+    private static final List<String> COMMANDS = List.of("scan", "rules", "explain", "completion", "lsp", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,6 +75,7 @@ public final class Main implements Runnable {
         commandLine.addSubcommand(new RulesCommand());
         commandLine.addSubcommand(new ExplainCommand());
         commandLine.addSubcommand(new CompletionCommand());
+        commandLine.addSubcommand(new LspCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
     }
 

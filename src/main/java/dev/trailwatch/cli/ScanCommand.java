@@ -1,28 +1,20 @@
 package dev.trailwatch.cli;
 
+import dev.trailwatch.model.Suppression;
 import dev.trailwatch.cloudformation.ParameterValues;
-import dev.trailwatch.report.CheckstyleReport;
-import dev.trailwatch.report.GithubReport;
-import dev.trailwatch.report.GitlabCodeQualityReport;
-import dev.trailwatch.report.JsonReport;
-import dev.trailwatch.report.JunitReport;
-import dev.trailwatch.report.SarifReport;
 import dev.trailwatch.report.Report;
-import dev.trailwatch.report.TextReport;
+import dev.trailwatch.report.ReportFormat;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
-import dev.trailwatch.rules.RuleRunner;
-import dev.trailwatch.rules.SuppressionSettings;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.rules.Severity;
 import dev.trailwatch.scan.FileCollector;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.scan.Scanner;
-import dev.trailwatch.suppress.Baseline;
-import dev.trailwatch.suppress.FindingPolicy;
-import dev.trailwatch.suppress.Fingerprints;
-import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.policy.Baseline;
+import dev.trailwatch.config.ProjectConfig;
+import dev.trailwatch.config.ScanSetup;
 import dev.trailwatch.terraform.Budget;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.source.DisplayPaths;
@@ -33,12 +25,8 @@ import dev.trailwatch.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -175,7 +163,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         DisplayPaths displayPaths = new DisplayPaths(Paths.get(""));
-        List<ReportTarget> reports;
+        List<ReportTargets.Target> reports;
         Severity threshold;
         List<Rule> rules;
         ParameterValues parameters;
@@ -187,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
             applyProjectOptions(config.options());
             checkExcludes();
             configureBudget();
-            reports = reportTargets(displayPaths);
+            reports = ReportTargets.plan(formats, output, (name, toStdout) -> report(name, displayPaths, toStdout));
             String effectiveFailOn = failOnGiven() || config.failOn() == null ? failOn : config.failOn();
             threshold = effectiveFailOn.equalsIgnoreCase("never") ? null : severity(effectiveFailOn);
             rules = selectRules(config);
@@ -201,18 +189,18 @@ final class ScanCommand implements Callable<Integer> {
 
         Path fingerprintBase = baseline != null ? baseline.toAbsolutePath().getParent()
                 : writeBaseline != null ? writeBaseline.toAbsolutePath().getParent() : displayPaths.workingDirectory();
-        FindingPolicy policy = new FindingPolicy(displayPaths, new Fingerprints(fingerprintBase), config.ruleSettings(),
-                config.suppressions(), baselineFingerprints,
-                config.file() == null ? null : config.file().toAbsolutePath().getParent());
-        SuppressionSettings suppressionSettings = new SuppressionSettings(!noInlineSuppressions
-                && config.inlineSuppressions(), peerSuppressions || config.peerSuppressions(), config.notIgnorable());
-        Scanner scanner = new Scanner(new RuleRunner(rules, LocalDate.now(), suppressionSettings), policy, parameters, variables,
-                displayPaths, maxFileSize, jobs);
+        Scanner scanner = new Scanner(ScanSetup.settings(config, rules, ScanSetup.suppressions(config,
+                noInlineSuppressions, peerSuppressions), baselineFingerprints, fingerprintBase, parameters, variables,
+                displayPaths, maxFileSize, jobs, crash -> {
+                    if (debug) {
+                        crash.printStackTrace(err);
+                    }
+                }));
         ScanResult result = scan(scanner, config);
 
         String overwrite = OutputTargets.overwrittenInput(output, writeBaseline, scannedFiles, sideFiles(config),
                 baseline);
-        for (ReportTarget target : reports) {
+        for (ReportTargets.Target target : reports) {
             if (overwrite == null && target.file() != null) { // every --format FORMAT=FILE too
                 overwrite = OutputTargets.overwrittenInput(target.file(), null, scannedFiles, sideFiles(config), baseline);
             }
@@ -224,8 +212,8 @@ final class ScanCommand implements Callable<Integer> {
         if (writeBaseline != null && !writeBaseline(result, err)) {
             return ExitCodes.ERROR;
         }
-        for (ReportTarget target : reports) {
-            if (!writeReport(target, result, err)) {
+        for (ReportTargets.Target target : reports) {
+            if (!ReportTargets.write(target, result, spec.commandLine().getOut(), err)) {
                 return ExitCodes.ERROR;
             }
         }
@@ -311,7 +299,7 @@ final class ScanCommand implements Callable<Integer> {
     /** Records the fingerprints of the findings that are not suppressed otherwise. */
     private boolean writeBaseline(ScanResult result, PrintWriter err) {
         List<Baseline.Entry> entries = result.findings().stream()
-                .filter(f -> !f.isSuppressed() || f.suppressed().kind().equals("baseline"))
+                .filter(f -> !f.isSuppressed() || f.suppressed().kind() == Suppression.Kind.BASELINE)
                 .map(f -> new Baseline.Entry(f.fingerprint(), f.ruleId(), f.resource().address(), f.location().file(),
                         f.message())).toList();
         try {
@@ -413,71 +401,6 @@ final class ScanCommand implements Callable<Integer> {
                 || text.contains("AWSTemplateFormatVersion");
     }
 
-    /** One report of the run and where it goes: a file, or stdout when {@code file} is null. */
-    private record ReportTarget(Report report, Path file) {}
-
-    /**
-     * Each --format as FORMAT or FORMAT=FILE (FILE "-" is stdout), as Checkov's repeated -o: the
-     * one given without a file goes to --output, else to stdout; at most one goes to stdout, and
-     * no two to one file.
-     */
-    private List<ReportTarget> reportTargets(DisplayPaths paths) throws UsageException {
-        List<String> given = formats.isEmpty() ? List.of("text") : formats;
-        List<String> names = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        int toStdout = 0;
-        for (String option : given) {
-            int eq = option.indexOf('=');
-            String name = eq < 0 ? option : option.substring(0, eq);
-            String file = eq < 0 ? null : option.substring(eq + 1);
-            if (file != null && file.isEmpty()) {
-                throw new UsageException("--format " + option + ": FILE is empty (FORMAT=FILE, or FORMAT=- for stdout)");
-            }
-            Path path = file == null ? output : file.equals("-") ? null : Paths.get(file);
-            if (path == null) {
-                toStdout++;
-            }
-            names.add(name);
-            files.add(path);
-        }
-        if (toStdout > 1) {
-            throw new UsageException("at most one --format may write to standard output; give the others a file"
-                    + " (--format FORMAT=FILE)");
-        }
-        if (output != null && given.stream().allMatch(f -> f.indexOf('=') >= 0)) {
-            throw new UsageException("--output " + output + " names no report: every --format has its own =FILE");
-        }
-        Set<Path> seen = new LinkedHashSet<>();
-        List<ReportTarget> targets = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            Path file = files.get(i);
-            if (file != null && !seen.add(file.toAbsolutePath().normalize())) {
-                throw new UsageException("two reports would be written to " + file);
-            }
-            targets.add(new ReportTarget(report(names.get(i), paths, file == null), file));
-        }
-        return targets;
-    }
-
-    private boolean writeReport(ReportTarget target, ScanResult result, PrintWriter err) {
-        try {
-            if (target.file() == null) {
-                PrintWriter out = spec.commandLine().getOut();
-                target.report().write(result, out);
-                out.flush();
-            } else {
-                StringWriter buffer = new StringWriter();
-                target.report().write(result, buffer);
-                Files.writeString(target.file(), buffer.toString(), StandardCharsets.UTF_8);
-            }
-            return true;
-        } catch (IOException e) {
-            err.println("trailwatch: cannot write the report to " + target.file() + ": "
-                    + OutputTargets.reason(target.file(), e));
-            return false;
-        }
-    }
-
     private static String summary(ScanResult result) {
         return "trailwatch: " + plural(result.files(), "file") + ", " + plural(result.resources(), "resource") + ", "
                 + plural(result.trails(), "trail") + ": " + plural(result.reported().size(), "finding") + ", "
@@ -496,25 +419,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         boolean colour = toStdout && choice.enabled(environment.apply("NO_COLOR") != null,
                 CommandLine.Help.Ansi.AUTO.enabled());
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "text":
-                return new TextReport(showSource, colour, paths, listSuppressions);
-            case "json":
-                return new JsonReport();
-            case "sarif":
-                return new SarifReport();
-            case "junit":
-                return new JunitReport();
-            case "github":
-                return new GithubReport();
-            case "checkstyle":
-                return new CheckstyleReport();
-            case "gitlab-codequality":
-                return new GitlabCodeQualityReport();
-            default:
-                throw new UsageException("unknown --format '" + name + "'; one of: text, json, sarif, junit, github,"
-                        + " checkstyle, gitlab-codequality");
-        }
+        ReportFormat format = ReportFormat.named(name).orElseThrow(() -> new UsageException("unknown --format '"
+                + name + "'; one of: " + ReportFormat.names()));
+        return format.create(new ReportFormat.TextOptions(showSource, colour, listSuppressions, paths));
     }
 
     private static Severity severity(String name) throws UsageException {
@@ -535,19 +442,7 @@ final class ScanCommand implements Callable<Integer> {
                 throw new UsageException("unknown rule '" + id + "'; known: " + String.join(", ", known));
             }
         }
-        List<Rule> selected = new ArrayList<>();
-        for (Rule rule : Rules.all()) {
-            String id = rule.metadata().id();
-            if (id.equals(Rules.STRICT_ONLY) && !strict || "off".equals(config.ruleSettings().get(id))
-                    && onlyRules.stream().noneMatch(id::equalsIgnoreCase)) {
-                continue;
-            }
-            boolean wanted = onlyRules.isEmpty() || onlyRules.stream().anyMatch(id::equalsIgnoreCase);
-            if (wanted && skipRules.stream().noneMatch(id::equalsIgnoreCase)) {
-                selected.add(rule);
-            }
-        }
-        return selected;
+        return ScanSetup.rules(config, strict, onlyRules, skipRules);
     }
 
     /** Files first, then --parameter options, so that a single option overrides a shared file. */
@@ -597,11 +492,5 @@ final class ScanCommand implements Callable<Integer> {
         return all;
     }
 
-    /** A problem with the command line itself. */
-    private static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message, null, false, false);
-        }
-    }
 
 }

@@ -1,6 +1,5 @@
 package dev.trailwatch.cloudformation;
 
-import dev.trailwatch.document.DocumentParser;
 
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -49,16 +48,18 @@ public final class CloudFormationInput {
         }
         Value root;
         try {
-            root = DocumentParser.parse(text);
+            root = CloudFormationYaml.parse(text);
         } catch (InputException e) {
             if (marksTemplate(text)) {
                 throw e;
             }
             return null;
         }
-        if (!TemplateLoader.isTemplate(root)) {
-            return null;
-        }
-        return TemplateLoader.load(file, (Value.MapValue) root, parameters);
+        return read(file, root, parameters);
+    }
+
+    /** The model of a document already parsed, or null when it is not a template. */
+    public static ResourceModel read(SourceFile file, Value root, ParameterValues parameters) {
+        return TemplateLoader.isTemplate(root) ? TemplateLoader.load(file, (Value.MapValue) root, parameters) : null;
     }
 }

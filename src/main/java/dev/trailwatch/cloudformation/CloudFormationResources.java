@@ -1,5 +1,6 @@
 package dev.trailwatch.cloudformation;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -7,13 +8,13 @@ import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.Alarm;
 import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.model.aws.LogGroup;
-import dev.trailwatch.model.aws.ManagedPolicy;
 import dev.trailwatch.model.aws.MetricFilter;
 import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.aws.TypedResources;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,52 +34,43 @@ final class CloudFormationResources {
     private CloudFormationResources() {}
 
     static ResourceModel model(List<Resource> resources, List<Suppression> suppressions) {
-        List<Trail> trails = new ArrayList<>();
-        List<LogGroup> logGroups = new ArrayList<>();
-        List<Role> roles = new ArrayList<>();
-        List<PolicyAttachment> attachments = new ArrayList<>();
-        List<MetricFilter> filters = new ArrayList<>();
-        List<Alarm> alarms = new ArrayList<>();
+        TypedResources typed = new TypedResources();
         for (Resource r : resources) {
             if (r.properties() == null) {
                 continue; // properties not readable statically
             }
             switch (r.type()) {
-                case "AWS::CloudTrail::Trail" -> trails.add(new Trail(r, attribute(r, "CloudWatchLogsLogGroupArn"),
-                        attribute(r, "CloudWatchLogsRoleArn"), attribute(r, "IsLogging"),
-                        attribute(r, "IsOrganizationTrail")));
-                case "AWS::Logs::LogGroup" -> logGroups.add(new LogGroup(r, attribute(r, "LogGroupName"), LOG_GROUP));
-                case "AWS::IAM::Role" -> roles.add(new Role(r, attribute(r, "RoleName"),
-                        attribute(r, "AssumeRolePolicyDocument"),
-                        inlinePolicies(r), attribute(r, "ManagedPolicyArns"), ROLE));
-                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> attachments.add(new PolicyAttachment(r,
-                        attribute(r, "PolicyDocument"), new Attribute("PolicyArn", null), Values.items(r.properties().get("Roles"))));
-                case "AWS::IAM::RolePolicy" -> attachments.add(new PolicyAttachment(r, attribute(r, "PolicyDocument"),
+                case "AWS::CloudTrail::Trail" -> typed.add(new Trail(r, Attribute.of(r, "CloudWatchLogsLogGroupArn"),
+                        Attribute.of(r, "CloudWatchLogsRoleArn"), Attribute.of(r, "IsLogging"),
+                        Attribute.of(r, "IsOrganizationTrail")));
+                case "AWS::Logs::LogGroup" -> typed.add(new LogGroup(r, Attribute.of(r, "LogGroupName"), LOG_GROUP));
+                case "AWS::IAM::Role" -> typed.add(new Role(r, Attribute.of(r, "RoleName"),
+                        EmbeddedJson.policy(r, "AssumeRolePolicyDocument"),
+                        inlinePolicies(r), Attribute.of(r, "ManagedPolicyArns"), ROLE));
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> typed.add(new PolicyAttachment(r,
+                        EmbeddedJson.policy(r, "PolicyDocument"), new Attribute("PolicyArn", null),
+                        Values.items(r.properties().get("Roles"))));
+                case "AWS::IAM::RolePolicy" -> typed.add(new PolicyAttachment(r, EmbeddedJson.policy(r, "PolicyDocument"),
                         new Attribute("PolicyArn", null), Values.items(r.properties().get("RoleName"))));
-                case "AWS::Logs::MetricFilter" -> filters.add(new MetricFilter(r, attribute(r, "LogGroupName"),
-                        attribute(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
-                case "AWS::CloudWatch::Alarm" -> alarms.add(new Alarm(r, attribute(r, "MetricName"),
-                        attribute(r, "Namespace"), attribute(r, "Metrics"),
-                        queriedMetrics(r.properties().get("Metrics")), attribute(r, "AlarmActions"),
-                        attribute(r, "ActionsEnabled")));
+                case "AWS::Logs::MetricFilter" -> typed.add(new MetricFilter(r, Attribute.of(r, "LogGroupName"),
+                        Attribute.of(r, "FilterPattern"), metrics(r.properties().get("MetricTransformations"))));
+                case "AWS::CloudWatch::Alarm" -> typed.add(new Alarm(r, Attribute.of(r, "MetricName"),
+                        Attribute.of(r, "Namespace"), Attribute.of(r, "Metrics"),
+                        queriedMetrics(r.properties().get("Metrics")), Attribute.of(r, "AlarmActions"),
+                        Attribute.of(r, "ActionsEnabled")));
                 default -> { }
             }
         }
-        return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
-                List.copyOf(roles), List.copyOf(attachments), List.<ManagedPolicy>of(), List.copyOf(filters),
-                List.copyOf(alarms), List.copyOf(suppressions), ANY_RESOURCE);
+        return typed.model(resources, suppressions, ANY_RESOURCE);
     }
 
-    private static Attribute attribute(Resource r, String name) {
-        return new Attribute(name, r.property(name));
-    }
 
     /** {@code Policies: [{PolicyName, PolicyDocument}]} written inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
         for (Value policy : Values.items(role.properties().get("Policies"))) {
             if (Values.unwrap(policy) instanceof Value.MapValue map) {
-                out.add(new Attribute("PolicyDocument", map.entry("PolicyDocument")));
+                out.add(new Attribute("PolicyDocument", EmbeddedJson.structured(map.entry("PolicyDocument"))));
             } else {
                 out.add(new Attribute("Policies", new Value.Entry("Policies", policy.range(), policy)));
             }

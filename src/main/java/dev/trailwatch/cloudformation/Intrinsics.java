@@ -1,6 +1,7 @@
 package dev.trailwatch.cloudformation;
 
 import dev.trailwatch.model.TextShape;
+import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Location;
@@ -46,11 +47,11 @@ final class Intrinsics {
     /** The first parameter value read while deciding the condition being evaluated. */
     private Value.Substituted decidedBy;
     /** Memoised condition values, with parameters known and with literals only. */
-    private final Map<String, Boolean> conditionValues = new HashMap<>();
-    private final Map<String, Boolean> literalConditionValues = new HashMap<>();
+    private final Map<String, Trilean> conditionValues = new HashMap<>();
+    private final Map<String, Trilean> literalConditionValues = new HashMap<>();
     private final Set<String> evaluating = new java.util.HashSet<>();
     /** Conditions taken as decided on the current branch of an undecided Fn::If (not memoised). */
-    private Map<String, Boolean> assumed = Map.of();
+    private Map<String, Trilean> assumed = Map.of();
 
     Intrinsics(SourceFile file, Value.MapValue parameters, Value.MapValue conditions, Value.MapValue mappings,
             ParameterValues given, Map<String, String> resourceTypes) {
@@ -76,15 +77,15 @@ final class Intrinsics {
     }
 
     /**
-     * A condition's value: TRUE, FALSE, or null when it cannot be decided. With
+     * A condition's value: TRUE, FALSE, or UNKNOWN when it cannot be decided. With
      * {@code literalsOnly}, parameters count as unknown even when they have a value (used to
      * decide whether a resource exists: some environment may pass another value).
      */
-    Boolean condition(String name, boolean literalsOnly) {
+    Trilean condition(String name, boolean literalsOnly) {
         if (assumed.containsKey(name)) {
             return assumed.get(name);
         }
-        Map<String, Boolean> memo = assumed.isEmpty() ? (literalsOnly ? literalConditionValues : conditionValues)
+        Map<String, Trilean> memo = assumed.isEmpty() ? (literalsOnly ? literalConditionValues : conditionValues)
                 : new HashMap<>();
         if (memo.containsKey(name)) {
             if (decidedBy == null && !literalsOnly && conditionOrigins.containsKey(name)) {
@@ -95,11 +96,11 @@ final class Intrinsics {
         Value.Entry definition = conditions.get(name);
         String key = (literalsOnly ? "L:" : "P:") + name;
         if (definition == null || !evaluating.add(key)) {
-            return null; // undefined or circular: CloudFormation rejects the template; we just cannot tell
+            return Trilean.UNKNOWN; // undefined or circular: CloudFormation rejects the template; we just cannot tell
         }
         Value.Substituted outer = decidedBy;
         decidedBy = null;
-        Boolean result = evaluateCondition(definition.value(), literalsOnly);
+        Trilean result = evaluateCondition(definition.value(), literalsOnly);
         if (decidedBy != null && !literalsOnly) {
             conditionOrigins.put(name, decidedBy);
         }
@@ -109,41 +110,38 @@ final class Intrinsics {
         return result;
     }
 
-    private Boolean evaluateCondition(Value raw, boolean literalsOnly) {
+    private Trilean evaluateCondition(Value raw, boolean literalsOnly) {
         if (!(raw instanceof Value.MapValue map) || map.entries().size() != 1) {
-            return null;
+            return Trilean.UNKNOWN;
         }
         Value.Entry fn = map.entries().values().iterator().next();
         Value arg = fn.value();
         switch (fn.key()) {
             case "Condition": {
                 String name = Values.scalarText(arg);
-                return name == null ? null : condition(name, literalsOnly);
+                return name == null ? Trilean.UNKNOWN : condition(name, literalsOnly);
             }
-            case "Fn::Not": {
-                Boolean inner = evaluateCondition(single(arg), literalsOnly);
-                return inner == null ? null : !inner;
-            }
+            case "Fn::Not":
+                return evaluateCondition(single(arg), literalsOnly).not();
             case "Fn::And":
             case "Fn::Or": {
                 if (!(arg instanceof Value.ListValue list)) {
-                    return null;
+                    return Trilean.UNKNOWN;
                 }
                 boolean isAnd = fn.key().equals("Fn::And");
-                boolean unknown = false;
+                Trilean result = Trilean.of(isAnd);
                 for (Value item : list.items()) {
-                    Boolean b = evaluateCondition(item, literalsOnly);
-                    if (b == null) {
-                        unknown = true;
-                    } else if (b != isAnd) {
-                        return !isAnd; // a false in And, a true in Or decides
+                    Trilean b = evaluateCondition(item, literalsOnly);
+                    result = isAnd ? result.and(b) : result.or(b);
+                    if (result.isKnown() && result.isTrue() != isAnd) {
+                        return result; // a false in And, a true in Or decides
                     }
                 }
-                return unknown ? null : isAnd;
+                return result;
             }
             case "Fn::Equals": {
                 if (!(arg instanceof Value.ListValue list) || list.items().size() != 2) {
-                    return null;
+                    return Trilean.UNKNOWN;
                 }
                 Value leftValue = resolve(list.items().get(0), !literalsOnly);
                 Value rightValue = resolve(list.items().get(1), !literalsOnly);
@@ -154,10 +152,10 @@ final class Intrinsics {
                 }
                 String left = Values.scalarText(leftValue);
                 String right = Values.scalarText(rightValue);
-                return left == null || right == null ? null : left.equals(right);
+                return left == null || right == null ? Trilean.UNKNOWN : Trilean.of(left.equals(right));
             }
             default:
-                return null;
+                return Trilean.UNKNOWN;
         }
     }
 
@@ -330,13 +328,14 @@ final class Intrinsics {
             return new Value.Unknown("malformed Fn::If", range);
         }
         String condition = Values.scalarText(list.items().get(0));
-        Boolean known = condition(condition, !withParameters);
-        if (known != null) {
-            Value chosen = resolve(list.items().get(known ? 1 : 2), withParameters);
+        Trilean known = condition(condition, !withParameters);
+        if (known.isKnown()) {
+            // The chosen branch stands where the whole Fn::If is written: a finding on it covers the expression.
+            Value chosen = Values.at(resolve(list.items().get(known.isTrue() ? 1 : 2), withParameters), range);
             Value.Substituted origin = withParameters ? conditionOrigins.get(condition) : null;
             // A branch chosen by a parameter's value: a finding on it names the condition and the value.
             return origin == null ? chosen : new Value.Substituted(chosen, chosen.range(), origin.origin(),
-                    "condition " + condition + ", " + known + " because of " + origin.originDescription());
+                    "condition " + condition + ", " + known.isTrue() + " because of " + origin.originDescription());
         }
         // Each branch is resolved knowing which way the condition went, so nested Fn::If on the same
         // (or a dependent) condition never yields a branch that cannot be deployed.
@@ -345,9 +344,9 @@ final class Intrinsics {
     }
 
     private Value branch(Value raw, String condition, boolean value, boolean withParameters) {
-        Map<String, Boolean> saved = assumed;
+        Map<String, Trilean> saved = assumed;
         assumed = new HashMap<>(assumed);
-        assumed.put(condition, value);
+        assumed.put(condition, Trilean.of(value));
         try {
             return resolve(raw, withParameters);
         } finally {

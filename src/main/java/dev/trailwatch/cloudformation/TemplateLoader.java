@@ -6,8 +6,8 @@ import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.InlineSuppressions;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.document.InlineSuppressions;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +187,7 @@ public final class TemplateLoader {
     /** A resource exists unless its Condition is false from literals alone (SPEC). */
     private static boolean exists(Value.MapValue body, Intrinsics intrinsics) {
         String condition = Values.scalarText(body.get("Condition"));
-        return condition == null || !Boolean.FALSE.equals(intrinsics.condition(condition, true));
+        return condition == null || !intrinsics.condition(condition, true).isFalse();
     }
 
     private static Value.MapValue section(Value.MapValue template, String name) {

@@ -25,10 +25,8 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads a JSON or YAML document into a {@link Value} tree that keeps every node's range. YAML
- * short-form tags become the long form CloudFormation defines ({@code !Ref X} is
- * {@code {"Ref": "X"}}), and what CloudFormation rejects (aliases, merge keys, tags on keys,
- * unknown tags, duplicate keys) is an error at its position. Intrinsic functions are not
- * interpreted here.
+ * is read in a {@link YamlDialect}, which says what tags mean and whose rules refuse aliases,
+ * merge keys, tags on keys and several documents; a duplicate key is an error at its position.
  */
 public final class DocumentParser {
     static final int MAX_NESTING = 500;
@@ -44,10 +42,7 @@ public final class DocumentParser {
 
     private static final YamlEventParser.Factory YAML = new YamlEventParser.Factory(yamlOptions());
 
-    /** Tags that CloudFormation accepts, mapped to the long form's key. */
-    private static final Map<String, String> SHORT_FORMS = shortForms();
-
-    /** YAML core-schema tags that change nothing for a template. */
+    /** YAML core-schema tags, which change nothing. */
     private static final Set<String> CORE_TAGS = Set.of(
             "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
             "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
@@ -55,12 +50,6 @@ public final class DocumentParser {
 
     /** {@code !} alone: "a string", allowed anywhere. */
     private static final String NON_SPECIFIC_TAG = "!";
-
-    /**
-     * The AWS Rain tool's pre-processor directives ({@code !Rain::Embed}, {@code !Rain::Module}):
-     * templates that use them are deployed through Rain, and cfn-lint reads them too.
-     */
-    private static final String RAIN_DIRECTIVE = "!Rain::";
 
     private DocumentParser() {}
 
@@ -70,19 +59,6 @@ public final class DocumentParser {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setAllowDuplicateKeys(true); // reported by us, with both positions
         return options;
-    }
-
-    private static Map<String, String> shortForms() {
-        Map<String, String> forms = new LinkedHashMap<>();
-        forms.put("!Ref", "Ref");
-        forms.put("!Condition", "Condition");
-        // Intrinsic functions, condition functions and the functions of a template's Rules section.
-        for (String fn : List.of("And", "Base64", "Cidr", "Contains", "EachMemberEquals", "EachMemberIn", "Equals",
-                "FindInMap", "ForEach", "GetAtt", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or",
-                "RefAll", "Select", "Split", "Sub", "ToJsonString", "Transform", "ValueOf", "ValueOfAll")) {
-            forms.put("!" + fn, "Fn::" + fn);
-        }
-        return Map.copyOf(forms);
     }
 
     /** JSON when the first non-blank character opens an object or array, whatever the file's name. */
@@ -96,8 +72,9 @@ public final class DocumentParser {
         return false;
     }
 
-    public static Value parse(String text) throws InputException {
-        return looksLikeJson(text) ? parseJson(text) : parseYaml(text);
+    /** JSON or YAML by the first character, YAML read in the given dialect. */
+    public static Value parse(String text, YamlDialect dialect) throws InputException {
+        return looksLikeJson(text) ? parseJson(text) : parseYaml(text, dialect);
     }
 
     public static Value parseJson(String text) throws InputException {
@@ -113,7 +90,7 @@ public final class DocumentParser {
         JsonParser parser = null;
         try {
             parser = JSON.createParser(text);
-            Reader reader = new Reader(parser, null);
+            Reader reader = new Reader(parser, null, null);
             reader.keepDuplicates = keepDuplicates;
             return reader.document();
         } catch (StreamConstraintsException e) {
@@ -135,12 +112,12 @@ public final class DocumentParser {
         return source > 0 ? message.substring(0, source) : message;
     }
 
-    public static Value parseYaml(String text) throws InputException {
+    public static Value parseYaml(String text, YamlDialect dialect) throws InputException {
         ReaderMessages.checkYamlLineLengths(text);
         YamlEventParser parser = null;
         try {
             parser = YAML.parserOver(text);
-            Reader reader = new Reader(parser, parser);
+            Reader reader = new Reader(parser, parser, dialect);
             return reader.document();
         } catch (StreamConstraintsException e) {
             throw new InputException(ReaderMessages.constraint(e, MAX_NESTING), position(e.getLocation()));
@@ -202,11 +179,13 @@ public final class DocumentParser {
     private static final class Reader {
         private final JsonParser parser;
         private final YamlEventParser yaml;
+        private final YamlDialect dialect;
         private boolean keepDuplicates;
 
-        Reader(JsonParser parser, YamlEventParser yaml) {
+        Reader(JsonParser parser, YamlEventParser yaml, YamlDialect dialect) {
             this.parser = parser;
             this.yaml = yaml;
+            this.dialect = dialect;
         }
 
         Value document() throws IOException, InputException {
@@ -218,7 +197,7 @@ public final class DocumentParser {
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 throw new InputException(yaml != null
-                        ? "more than one YAML document: a template is a single document"
+                        ? "more than one YAML document: " + dialect.documentName() + " is a single document"
                         : "unexpected content after the end of the JSON document", start());
             }
             return root;
@@ -231,7 +210,7 @@ public final class DocumentParser {
             String tag = yaml == null ? null : tag();
             if (yaml != null && yaml.isCurrentAlias()) {
                 throw new InputException("YAML alias *" + parser.getText()
-                        + " is not allowed: CloudFormation does not accept aliases", start());
+                        + " is not allowed: " + dialect.refusedBy() + " does not accept aliases", start());
             }
             Position start = start();
             Value plain = switch (token) {
@@ -245,28 +224,18 @@ public final class DocumentParser {
                 case VALUE_FALSE -> new Value.Bool(false, new Range(start, end()));
                 case VALUE_NULL -> new Value.Null(new Range(start, end()));
                 case VALUE_EMBEDDED_OBJECT -> throw new InputException(
-                        "binary (!!binary) values are not allowed in a template", start);
+                        "binary (!!binary) values are not allowed in " + dialect.documentName(), start);
                 default -> throw new InputException("unexpected " + token, start);
             };
             if (tag == null || tag.equals(NON_SPECIFIC_TAG) || CORE_TAGS.contains(tag)) {
                 return plain;
             }
-            String longForm = SHORT_FORMS.get(tag);
-            if (longForm == null && tag.startsWith(RAIN_DIRECTIVE)) {
-                longForm = tag.substring(1); // left for Rain to expand; its value is unknown to us
-            }
-            if (longForm == null) {
-                throw new InputException("unknown tag " + tag
-                        + ": CloudFormation accepts only the short forms of its intrinsic functions", start);
-            }
-            // A tagged scalar that YAML read as a number or boolean is still the function's argument text.
+            // A tagged scalar that YAML read as a number or boolean is still the tag's argument text.
             if (plain instanceof Value.Number || plain instanceof Value.Bool || plain instanceof Value.Null) {
                 String text = plain instanceof Value.Null ? "" : parser.getText();
                 plain = new Value.Text(text, plain.range());
             }
-            Map<String, Value.Entry> entries = new LinkedHashMap<>(2);
-            entries.put(longForm, new Value.Entry(longForm, plain.range(), plain));
-            return new Value.MapValue(entries, plain.range());
+            return dialect.tagged(tag, plain);
         }
 
         private Value map(Position start, int depth) throws IOException, InputException {
@@ -304,14 +273,16 @@ public final class DocumentParser {
             if (event instanceof ScalarEvent scalar) {
                 if (scalar.getTag() != null && !scalar.getTag().equals(NON_SPECIFIC_TAG)) {
                     throw new InputException("tag " + scalar.getTag()
-                            + " on a mapping key: CloudFormation does not accept tags on keys", at);
+                            + " on a mapping key: " + dialect.refusedBy() + " does not accept tags on keys", at);
                 }
                 if ("<<".equals(key) && scalar.isPlain()) {
-                    throw new InputException("YAML merge key '<<' is not allowed: CloudFormation does not accept merge keys", at);
+                    throw new InputException("YAML merge key '<<' is not allowed: " + dialect.refusedBy()
+                            + " does not accept merge keys", at);
                 }
             }
             if (yaml.isCurrentAlias()) {
-                throw new InputException("YAML alias *" + key + " is not allowed: CloudFormation does not accept aliases", at);
+                throw new InputException("YAML alias *" + key + " is not allowed: " + dialect.refusedBy()
+                        + " does not accept aliases", at);
             }
         }
 

@@ -8,7 +8,7 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,6 +41,12 @@ public final class ResourceModel {
     private final Map<String, LogGroup> logGroupByName = new HashMap<>();
     private final Map<String, Role> roleByName = new HashMap<>();
     private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A model with nothing in it: what a configuration that could not be evaluated contributes. */
+    public static ResourceModel empty() {
+        return new ResourceModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), new ReferenceForms(java.util.Set.of(), false, java.util.Set.of(), false));
+    }
 
     public ResourceModel(List<Resource> resources, List<Trail> trails, List<LogGroup> logGroups, List<Role> roles,
             List<PolicyAttachment> policyAttachments, List<ManagedPolicy> managedPolicies,
@@ -159,6 +165,22 @@ public final class ResourceModel {
     /** A Terraform instance address without its count or for_each keys (its modules' too): the declaration's. */
     public static String withoutIndex(String address) {
         return address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll("");
+    }
+
+    /**
+     * Whether {@code address} is {@code container} itself or lies inside it: a module call's address
+     * ({@code module.audit}, {@code module.a[0].module.logs}) holds every resource of the module
+     * ({@code module.audit.aws_x.y}, {@code module.audit[0].module.logs.aws_x.y}); a resource holds only itself.
+     */
+    public static boolean encloses(String container, String address) {
+        if (address.equals(container)) {
+            return true;
+        }
+        // A module call's address ends in module.NAME: its last step is the call itself.
+        int last = container.lastIndexOf("module.");
+        boolean moduleCall = last >= 0 && (last == 0 || container.charAt(last - 1) == '.')
+                && container.indexOf('.', last + "module.".length()) < 0;
+        return moduleCall && (address.startsWith(container + ".") || address.startsWith(container + "["));
     }
 
     /** How many of these resources' attributes stayed unknown statically: what the analysis could not see. */

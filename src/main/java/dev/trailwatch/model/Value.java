@@ -52,11 +52,27 @@ public sealed interface Value {
 
     /**
      * Known only at deploy time; the reason says why (for --strict), the shape what it can look
-     * like (a region, an account id, or anything).
+     * like (a region, an account id, or anything). With {@code failure}, the deploying tool could
+     * not compute it at all (Terraform would stop with an error, which its {@code try()} skips),
+     * rather than learn it later.
      */
-    record Unknown(String reason, Range range, TextShape shape) implements Value {
+    record Unknown(String reason, Range range, TextShape shape, boolean failure) implements Value {
         public Unknown(String reason, Range range) {
-            this(reason, range, TextShape.ANY);
+            this(reason, range, TextShape.ANY, false);
+        }
+
+        public Unknown(String reason, Range range, TextShape shape) {
+            this(reason, range, shape, false);
+        }
+
+        /** The same unknown, written at another place. */
+        public Unknown at(Range other) {
+            return new Unknown(reason, other, shape, failure);
+        }
+
+        /** An unknown computed from this one (an operation on it, an attribute of it): its reason, any shape. */
+        public Unknown derived(Range other) {
+            return new Unknown(reason, other, TextShape.ANY, failure);
         }
     }
 

@@ -50,7 +50,7 @@ public final class Values {
             return new Value.Reference(v.target(), v.attribute(), range);
         }
         if (value instanceof Value.Unknown v) {
-            return new Value.Unknown(v.reason(), range, v.shape());
+            return v.at(range);
         }
         if (value instanceof Value.Conditional v) {
             return new Value.Conditional(v.condition(), v.whenTrue(), v.whenFalse(), range);

@@ -1,5 +1,6 @@
 package dev.trailwatch.report;
 
+import dev.trailwatch.source.Digests;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +9,6 @@ import dev.trailwatch.scan.ScanResult;
 import dev.trailwatch.source.InputError;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * GitLab's Code Quality report (a JSON array of {@code description}, {@code check_name},
@@ -31,13 +28,13 @@ public final class GitlabCodeQualityReport implements Report {
         json.writeStartArray();
         for (Finding f : result.reported()) {
             String fingerprint = f.fingerprint() != null ? f.fingerprint()
-                    : sha256(f.ruleId() + "\n" + f.location().file() + "\n" + f.resource().address() + "\n" + f.message());
+                    : Digests.sha256(f.ruleId() + "\n" + f.location().file() + "\n" + f.resource().address() + "\n" + f.message());
             issue(json, f.ruleId() + ": " + f.message(), "trailwatch." + f.ruleId(),
                     fingerprint, severity(f), f.location().file(), f.location().line());
         }
         for (InputError e : result.errors()) {
             int line = e.position() == null ? 1 : e.position().line();
-            issue(json, e.message(), "trailwatch.input-error", sha256("input-error\n" + e.file() + "\n" + e.message()),
+            issue(json, e.message(), "trailwatch.input-error", Digests.sha256("input-error\n" + e.file() + "\n" + e.message()),
                     "critical", e.file(), line);
         }
         json.writeEndArray();
@@ -69,14 +66,5 @@ public final class GitlabCodeQualityReport implements Report {
             case WARNING -> "minor";
             case NOTE -> "info";
         };
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

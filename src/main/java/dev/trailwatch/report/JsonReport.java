@@ -56,7 +56,7 @@ public final class JsonReport implements Report {
         json.writeArrayFieldStart("suppressions");
         for (ScanResult.SuppressionInForce s : result.suppressionsInForce()) {
             json.writeStartObject();
-            json.writeStringField("kind", s.kind());
+            json.writeStringField("kind", s.kind().label());
             if (s.at() != null) {
                 json.writeStringField("file", s.at().file());
                 json.writeNumberField("line", s.at().line());
@@ -106,7 +106,7 @@ public final class JsonReport implements Report {
         }
         if (finding.isSuppressed()) {
             json.writeObjectFieldStart("suppressed");
-            json.writeStringField("kind", finding.suppressed().kind());
+            json.writeStringField("kind", finding.suppressed().kind().label());
             json.writeStringField("reason", finding.suppressed().reason());
             if (finding.suppressed().expires() != null) {
                 json.writeStringField("expires", finding.suppressed().expires().toString());

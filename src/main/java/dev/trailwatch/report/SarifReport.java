@@ -1,5 +1,6 @@
 package dev.trailwatch.report;
 
+import dev.trailwatch.model.Suppression;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailwatch.Version;
@@ -151,7 +152,8 @@ public final class SarifReport implements Report {
         if (f.isSuppressed()) {
             json.writeArrayFieldStart("suppressions");
             json.writeStartObject();
-            boolean inSource = f.suppressed().kind().equals("inline") || f.suppressed().kind().equals("metadata");
+            boolean inSource = f.suppressed().kind() == Suppression.Kind.INLINE
+                    || f.suppressed().kind() == Suppression.Kind.METADATA;
             json.writeStringField("kind", inSource ? "inSource" : "external");
             if (f.suppressed().reason() != null) {
                 json.writeStringField("justification", f.suppressed().reason());

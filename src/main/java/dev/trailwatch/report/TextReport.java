@@ -78,7 +78,7 @@ public final class TextReport implements Report {
     private void writeSuppressions(ScanResult result, Writer out) throws IOException {
         for (ScanResult.SuppressionInForce s : result.suppressionsInForce()) {
             String where = s.at() == null ? "(baseline)" : s.at().file() + ":" + s.at().line() + ":" + s.at().column();
-            out.write(where + ": suppression " + s.kind() + " " + String.join(",", s.rules()) + " on "
+            out.write(where + ": suppression " + s.kind().label() + " " + String.join(",", s.rules()) + " on "
                     + String.join(", ", s.resources()) + ": " + s.reason()
                     + (s.expires() == null ? "" : " (expires " + s.expires() + ")") + "; " + s.findings()
                     + (s.findings() == 1 ? " finding" : " findings") + "\n");

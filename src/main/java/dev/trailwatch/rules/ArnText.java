@@ -6,9 +6,11 @@ import dev.trailwatch.model.TextShape;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.LogGroup;
+import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Values as partly known text, with references to declared log groups and roles written out as
@@ -147,11 +149,9 @@ final class ArnText {
      * group's name. Null when it names none declared here.
      */
     static LogGroup logGroupNamed(Value value, ResourceModel model) {
-        for (Value.Reference r : references(value)) {
-            LogGroup group = model.logGroup(model.resource(r.target()));
-            if (group != null && (group.references().isName(r.attribute()) || group.references().isArn(r.attribute()))) {
-                return group;
-            }
+        LogGroup group = referenced(value, model, model::logGroup, LogGroup::references);
+        if (group != null) {
+            return group;
         }
         PartialText text = of(value, model);
         if ("logs".equals(text.knownField(2)) && "log-group".equals(text.knownField(5))) {
@@ -163,11 +163,9 @@ final class ArnText {
 
     /** The declared role a value names: by a reference to it, or by an ARN ending in its literal name. */
     static Role roleNamed(Value value, ResourceModel model) {
-        for (Value.Reference r : references(value)) {
-            Role role = model.role(model.resource(r.target()));
-            if (role != null && (role.references().isName(r.attribute()) || role.references().isArn(r.attribute()))) {
-                return role;
-            }
+        Role role = referenced(value, model, model::role, Role::references);
+        if (role != null) {
+            return role;
         }
         PartialText text = of(value, model);
         String resource = "iam".equals(text.knownField(2)) ? text.knownField(5) : null;
@@ -175,6 +173,29 @@ final class ArnText {
             return model.roleNamed(resource.substring(resource.lastIndexOf('/') + 1));
         }
         return null;
+    }
+
+    /** The first resource of a kind whose ARN or name the value holds through a reference to it, or null. */
+    private static <T> T referenced(Value value, ResourceModel model, Function<Resource, T> kind,
+            Function<T, ReferenceForms> forms) {
+        for (Value.Reference r : references(value)) {
+            T typed = kind.apply(model.resource(r.target()));
+            if (typed != null && (forms.apply(typed).isName(r.attribute()) || forms.apply(typed).isArn(r.attribute()))) {
+                return typed;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The reference a value starts with when it gives a resource's ARN or name (as the format
+     * defines for any resource), else null: what kind of resource the value is about.
+     */
+    static Value.Reference leadingReference(Value value, ResourceModel model) {
+        Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
+                ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
+        return first instanceof Value.Reference r && (model.otherResources().isArn(r.attribute())
+                || model.otherResources().isName(r.attribute())) ? r : null;
     }
 
     /** The references a value is built from, in order. */

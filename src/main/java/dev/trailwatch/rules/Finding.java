@@ -1,5 +1,6 @@
 package dev.trailwatch.rules;
 
+import dev.trailwatch.model.Suppression;
 import dev.trailwatch.source.Location;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,11 +26,11 @@ public record Finding(String ruleId, Severity severity, Location location, Resou
     public record Related(Location location, String message) {}
 
     /**
-     * Why a finding is suppressed: {@code kind} is inline, metadata, config, peer or baseline;
-     * {@code at} is where the suppression is written (null for a baseline).
+     * Why a finding is suppressed: {@code kind} says where the suppression is written, {@code at}
+     * where exactly (null for a baseline).
      */
-    public record Suppressed(String kind, String reason, LocalDate expires, Location at) {
-        public Suppressed(String kind, String reason, LocalDate expires) {
+    public record Suppressed(Suppression.Kind kind, String reason, LocalDate expires, Location at) {
+        public Suppressed(Suppression.Kind kind, String reason, LocalDate expires) {
             this(kind, reason, expires, null);
         }
     }

@@ -25,16 +25,11 @@ public final class LogGroupArnRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
             // Absent is TW001's.
-            reportProblems(trail, trail.logGroupArn(), v -> problemText(judge(v, trail, model)),
+            reportProblems(trail, trail.logGroupArn(), v -> judge(v, trail, model).problemText(),
                     "'s log group is not one CloudTrail accepts: ",
                     "Use the log group's ARN ending in :* (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*);"
                             + " see `trailwatch explain TW002`.", report);
         }
-    }
-
-    /** The problem a verdict names, or null when it names none. */
-    static String problemText(Verdict verdict) {
-        return verdict.isProblem() ? verdict.text() : null;
     }
 
     /**
@@ -47,12 +42,9 @@ public final class LogGroupArnRule extends Rule {
             return Verdict.problem(wrongReference);
         }
         PartialText text = ArnText.of(value, model);
-        if ("".equals(text.text())) {
-            return Verdict.ACCEPTED; // empty is TW001's
-        }
-        if (text.knownLength() > PartialText.MAX_ARN_LENGTH) {
-            return Verdict.problem("is " + text.knownLength() + " characters long, longer than any ARN (at most "
-                    + PartialText.MAX_ARN_LENGTH + ")");
+        Verdict onLength = Verdict.onLength(text);
+        if (onLength != null) {
+            return onLength;
         }
         TextForm form = text.form();
         if (form.within(ArnText.LOG_GROUP_ARN)) {
@@ -63,14 +55,7 @@ public final class LogGroupArnRule extends Rule {
             String byReference = problemWithReference(value, model);
             return Verdict.problem(byReference != null ? byReference : textProblem(text, form));
         }
-        return Verdict.open(openReason(text));
-    }
-
-    /** Why a value that may or may not be acceptable is not known: its part that decides. */
-    static String openReason(PartialText text) {
-        PartialText.Open part = text.undecidedPart();
-        String reason = part == null ? "not known statically" : part.origin();
-        return text.pieces().size() > 1 ? reason + " (in \"" + text.display() + "\")" : reason;
+        return Verdict.open(text);
     }
 
     /**
@@ -85,20 +70,14 @@ public final class LogGroupArnRule extends Rule {
                 return "refers to " + r.target() + ", which is not declared";
             }
         }
-        Value first = Values.unwrap(value) instanceof Value.Concatenation c && !c.parts().isEmpty()
-                ? Values.unwrap(c.parts().get(0)) : Values.unwrap(value);
-        if (first instanceof Value.Reference r && isArnOrName(r, model)) {
+        Value.Reference r = ArnText.leadingReference(value, model);
+        if (r != null) {
             Resource target = model.resource(r.target());
             if (model.logGroup(target) == null) {
                 return "refers to " + r.target() + " (" + target.type() + "), not a CloudWatch Logs log group";
             }
         }
         return null;
-    }
-
-    /** Whether a reference gives its resource's ARN or name, as the format defines for any resource. */
-    static boolean isArnOrName(Value.Reference r, ResourceModel model) {
-        return model.otherResources().isArn(r.attribute()) || model.otherResources().isName(r.attribute());
     }
 
     /** A log group in another region than the trail, when both regions are known. */

@@ -1,7 +1,6 @@
 package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
-import dev.trailwatch.model.Value;
 import dev.trailwatch.model.aws.Attribute;
 import dev.trailwatch.model.aws.Trail;
 import java.util.function.Consumer;
@@ -17,8 +16,7 @@ public final class LoggingEnabledRule extends Rule {
     public void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {
             Attribute attribute = trail.isLogging();
-            reportProblems(trail, attribute, v -> v instanceof Value.Bool b && !b.value()
-                    || v instanceof Value.Text t && t.text().equalsIgnoreCase("false") ? "is false" : null,
+            reportProblems(trail, attribute, v -> Truth.of(v).isFalse() ? "is false" : null,
                     " does not log, so nothing reaches CloudWatch Logs: ",
                     "Set " + attribute.name() + " to true; see `trailwatch explain TW005`.", report);
         }

@@ -145,9 +145,7 @@ public final class NotificationRule extends Rule {
     /** False on every path: a value not known statically counts as enabled (a warning needs certainty). */
     private static boolean disabled(Value value) {
         for (ValuePaths.Leaf leaf : ValuePaths.leaves(value)) {
-            Value v = leaf.value();
-            boolean off = v instanceof Value.Bool b && !b.value() || v instanceof Value.Text t && t.text().equals("false");
-            if (!off) {
+            if (!Truth.of(leaf.value()).isFalse()) {
                 return false;
             }
         }

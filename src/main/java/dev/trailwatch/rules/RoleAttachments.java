@@ -2,6 +2,7 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.ManagedPolicy;
@@ -30,16 +31,16 @@ final class RoleAttachments {
     private final Map<PolicyAttachment, Integer> order = new IdentityHashMap<>();
     private final Map<Resource, ManagedPolicy> policies = new IdentityHashMap<>();
     private final Map<Resource, PolicyAttachment> attachments = new IdentityHashMap<>();
+    private final Map<PolicyAttachment, Targets> targets = new IdentityHashMap<>();
 
-    static RoleAttachments of(ResourceModel model) {
-        return model.derived(RoleAttachments.class, RoleAttachments::new);
-    }
-
-    private RoleAttachments(ResourceModel model) {
-        for (PolicyAttachment attachment : model.policyAttachments()) {
-            order.put(attachment, order.size());
-            attachments.putIfAbsent(attachment.resource(), attachment);
-            boolean text = false;
+    /**
+     * The roles an attachment names: declared ones it refers to, names (or ARNs) written out, and
+     * whether it names a role not known statically (a variable, a resource not declared here).
+     */
+    private record Targets(List<Resource> roles, List<String> texts, boolean notKnown) {
+        static Targets of(PolicyAttachment attachment, ResourceModel model) {
+            List<Resource> roles = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             boolean notKnown = false;
             for (Value value : attachment.roles()) {
                 for (Value item : Values.items(value)) {
@@ -49,21 +50,37 @@ final class RoleAttachments {
                         if (target == null) {
                             notKnown = true;
                         } else {
-                            byResource.computeIfAbsent(target, k -> new ArrayList<>()).add(attachment);
+                            roles.add(target);
                         }
                     } else if (v instanceof Value.Text t) {
-                        text = true;
-                        String name = t.text().substring(t.text().lastIndexOf('/') + 1);
-                        byName.computeIfAbsent(name, k -> new ArrayList<>()).add(attachment);
+                        texts.add(t.text());
                     } else {
                         notKnown = true;
                     }
                 }
             }
-            if (text) {
+            return new Targets(List.copyOf(roles), List.copyOf(texts), notKnown);
+        }
+    }
+
+    static RoleAttachments of(ResourceModel model) {
+        return model.derived(RoleAttachments.class, RoleAttachments::new);
+    }
+
+    private RoleAttachments(ResourceModel model) {
+        for (PolicyAttachment attachment : model.policyAttachments()) {
+            order.put(attachment, order.size());
+            attachments.putIfAbsent(attachment.resource(), attachment);
+            Targets named = Targets.of(attachment, model);
+            targets.put(attachment, named);
+            named.roles().forEach(role -> byResource.computeIfAbsent(role, k -> new ArrayList<>()).add(attachment));
+            for (String text : named.texts()) {
+                byName.computeIfAbsent(text.substring(text.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(attachment);
+            }
+            if (!named.texts().isEmpty()) {
                 byText.add(attachment);
             }
-            if (notKnown) {
+            if (named.notKnown()) {
                 unknown.add(attachment);
             }
         }
@@ -80,6 +97,20 @@ final class RoleAttachments {
         List<PolicyAttachment> sorted = new ArrayList<>(out);
         sorted.sort(Comparator.comparingInt(order::get));
         return sorted;
+    }
+
+    /**
+     * Whether an attachment of this model attaches to the role: by reference, or by the role's name
+     * written out; UNKNOWN when a role it names is not known statically, or names are written out
+     * and the role's own name is not known.
+     */
+    Trilean attaches(PolicyAttachment attachment, Resource role, String roleName) {
+        Targets named = targets.get(attachment);
+        if (named.roles().contains(role) || roleName != null
+                && named.texts().stream().anyMatch(t -> t.equals(roleName) || t.endsWith("/" + roleName))) {
+            return Trilean.TRUE;
+        }
+        return named.notKnown() || roleName == null && !named.texts().isEmpty() ? Trilean.UNKNOWN : Trilean.FALSE;
     }
 
     ManagedPolicy policy(Resource resource) {

@@ -2,9 +2,14 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.aws.Attribute;
+import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.source.Location;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A check over the resource model. Rules know nothing of file formats: they read the typed
@@ -24,14 +29,13 @@ public abstract class Rule {
      * problem named ({@code ATTRIBUTE PROBLEM when CONDITIONS (from ORIGIN)}), with a related location
      * where a value was set elsewhere. {@code problem} returns what is wrong with one value, or null.
      */
-    protected final void reportProblems(dev.trailwatch.model.aws.Trail trail,
-            dev.trailwatch.model.aws.Attribute attribute, java.util.function.Function<dev.trailwatch.model.Value,
-            String> problem, String lead, String remediation, Consumer<Finding> report) {
+    protected final void reportProblems(Trail trail, Attribute attribute, Function<Value, String> problem,
+            String lead, String remediation, Consumer<Finding> report) {
         if (!attribute.isPresent()) {
             return;
         }
-        List<String> problems = new java.util.ArrayList<>();
-        List<Finding.Related> related = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Finding.Related> related = new ArrayList<>();
         for (ValuePaths.Leaf leaf : ValuePaths.leaves(attribute.value())) {
             String text = problem.apply(leaf.value());
             if (text != null) {
@@ -55,7 +59,7 @@ public abstract class Rule {
 
     protected final Finding finding(Resource resource, Location at, String message, String remediation,
             List<Finding.Related> related) {
-        List<Finding.Related> all = new java.util.ArrayList<>(related);
+        List<Finding.Related> all = new ArrayList<>(related);
         Location source = resource.sourceDeclaration();
         if (source != null) {
             message = message + " (declared at " + source.file() + ":" + source.line() + ")";

@@ -34,9 +34,6 @@ public @interface RuleInfo {
     /** GitHub code scanning's 0.0-10.0 score, as a string. */
     String securitySeverity();
 
-    /**
-     * Whether the rule checks each trail (a JUnit test case per trail and rule), rather than what
-     * the analysis could not see (TW000) or the suppressions themselves (TW100).
-     */
-    boolean checksTrails() default true;
+    /** What the rule is about: a check of each trail unless it says otherwise. */
+    RuleKind kind() default RuleKind.CHECK;
 }

@@ -6,9 +6,6 @@ import java.util.List;
 public final class Rules {
     private Rules() {}
 
-    /** TW000 reports only what was not checked: it runs only with --strict. */
-    public static final String STRICT_ONLY = "TW000";
-
     public static List<Rule> all() {
         return List.of(new UnknownValueRule(), new CloudWatchLogsIntegrationRule(), new LogGroupArnRule(),
                 new DeliveryRoleRule(), new NotificationRule(), new LoggingEnabledRule(), new SuppressionRule());

@@ -2,7 +2,7 @@ package dev.trailwatch.rules;
 
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.source.Location;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
                 + " its expiry date",
         peerIds = {}, tags = {"trailwatch"},
         helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html",
-        securitySeverity = "0.0", checksTrails = false)
+        securitySeverity = "0.0", kind = RuleKind.SUPPRESSION_MISUSE)
 public final class SuppressionRule extends Rule {
     private final Set<String> knownIds;
     private final LocalDate today;
@@ -51,6 +51,16 @@ public final class SuppressionRule extends Rule {
                 report.accept(finding(s, problem));
             }
         }
+    }
+
+    /** What the project allows: inline suppressions, other linters' skips, rules not ignorable. */
+    public SuppressionSettings settings() {
+        return settings;
+    }
+
+    /** The day expiry dates are compared with. */
+    public LocalDate today() {
+        return today;
     }
 
     /** Why a suppression does not hold, or null when it does. */

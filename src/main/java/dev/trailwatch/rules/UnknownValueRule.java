@@ -19,7 +19,7 @@ import java.util.function.Consumer;
         summary = "A value the rules need is not known statically (reported only with --strict)",
         peerIds = {}, tags = {"trailwatch"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
-        securitySeverity = "0.0", checksTrails = false)
+        securitySeverity = "0.0", kind = RuleKind.UNKNOWN_VALUES)
 public final class UnknownValueRule extends Rule {
     private static final int MAX_REPORTED = 4;
 

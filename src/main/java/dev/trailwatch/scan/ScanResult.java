@@ -25,7 +25,7 @@ public record ScanResult(List<Finding> findings, List<InputError> errors, int fi
      * One suppression that held, as a reviewer sees it: where it is written, its kind, reason and
      * expiry, the rules and resources of the findings it silenced, and how many.
      */
-    public record SuppressionInForce(String kind, dev.trailwatch.source.Location at, String reason,
+    public record SuppressionInForce(dev.trailwatch.model.Suppression.Kind kind, dev.trailwatch.source.Location at, String reason,
             java.time.LocalDate expires, java.util.SortedSet<String> rules, java.util.SortedSet<String> resources,
             int findings) {}
 

@@ -9,13 +9,17 @@ import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
 import dev.trailwatch.rules.RuleRunner;
-import dev.trailwatch.suppress.FindingPolicy;
+import dev.trailwatch.policy.FindingPolicy;
+import dev.trailwatch.policy.WrittenSuppressions;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.InputFiles;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.PlanLoader;
-import dev.trailwatch.terraform.TerraformScan;
+import dev.trailwatch.terraform.TerraformFolders;
+import dev.trailwatch.cloudformation.CloudFormationYaml;
+import dev.trailwatch.model.Value;
+import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.terraform.VariableInputs;
 import dev.trailwatch.terraform.ModuleReader;
 import java.nio.charset.StandardCharsets;
@@ -52,21 +56,24 @@ public final class Scanner {
     private final DisplayPaths paths;
     private final long maxFileSize;
     private final int jobs;
+    private final java.util.function.Consumer<Throwable> internalErrors;
+    private final WrittenSuppressions written;
 
     private Predicate<Path> excluded = path -> false;
 
-    public Scanner(RuleRunner runner, FindingPolicy policy, ParameterValues parameters, VariableInputs variables,
-            DisplayPaths paths, long maxFileSize, int jobs) {
-        this.runner = runner;
-        this.policy = policy;
-        this.parameters = parameters;
-        this.variables = variables;
-        this.paths = paths;
-        this.maxFileSize = maxFileSize;
-        this.jobs = Math.max(1, jobs);
+    public Scanner(ScanSettings settings) {
+        this.runner = settings.runner();
+        this.policy = settings.policy();
+        this.parameters = settings.parameters();
+        this.variables = settings.variables();
+        this.paths = settings.paths();
+        this.maxFileSize = settings.maxFileSize();
+        this.jobs = Math.max(1, settings.jobs());
+        this.internalErrors = settings.internalErrors();
+        this.written = new WrittenSuppressions(runner.suppressionRule());
     }
 
-    /** What one file, or one Terraform configuration, contributed. */
+    /** What one unit of work contributed. */
     private record Outcome(int files, int resources, int trails, int unknownValues, List<Finding> findings,
             List<InputError> errors, List<ScanResult.Check> checks) {
         static final Outcome SKIPPED = new Outcome(0, 0, 0, 0, List.of(), List.of(), List.of());
@@ -75,6 +82,23 @@ public final class Scanner {
         static Outcome error(InputError error) {
             return new Outcome(1, 0, 0, 0, List.of(), List.of(error), List.of());
         }
+    }
+
+    /**
+     * What a front end made of a unit: a model, the resources of it that the scan reports (a
+     * Terraform root's model also holds modules that were not scanned), and which findings count.
+     */
+    private record Loaded(int files, ResourceModel model, List<Resource> reported, FindingScope scope,
+            List<InputError> errors) {
+        static Loaded whole(ResourceModel model) {
+            return new Loaded(1, model, model.resources(), (file, address) -> true, List.of());
+        }
+    }
+
+    /** Whether a finding at this file about this resource address belongs to the scan. */
+    @FunctionalInterface
+    private interface FindingScope {
+        boolean reports(String displayedFile, String resourceAddress);
     }
 
     /** A unit of work: one file, one Terraform folder's parsing, or one Terraform root configuration. */
@@ -102,20 +126,38 @@ public final class Scanner {
             }
         }
         if (!terraformFolders.isEmpty()) {
-            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(), excluded);
+            TerraformFolders terraform = new TerraformFolders(paths, maxFileSize, variables, Map.of(), excluded);
             for (Path folder : terraformFolders) {
                 tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
                         List.of(), terraform.folderErrors(folder), List.of())));
             }
             for (Path root : terraform.roots(terraformFolders)) {
-                tasks.add(new Task(paths.show(root), () -> {
-                    TerraformScan.RootResult result = terraform.analyse(root, terraformFolders);
-                    return new Outcome(0, result.resources(), result.trails().size(), result.unknownValues(),
-                            result.findings(), result.errors(), checks(result.trails()));
-                }));
+                tasks.add(new Task(paths.show(root), () -> check(configuration(terraform.load(root, terraformFolders),
+                        0))));
             }
         }
         return combine(run(tasks), collectionErrors);
+    }
+
+    private static Loaded configuration(TerraformFolders.Configuration configuration, int files) {
+        return new Loaded(files, configuration.model(), configuration.reported(), configuration::reports,
+                configuration.errors());
+    }
+
+    /** Everything after a front end: the rules, the findings that count, and what the reports count. */
+    private Outcome check(Loaded loaded) {
+        List<Finding> findings = new ArrayList<>();
+        for (Finding finding : runner.run(loaded.model())) {
+            if (loaded.scope().reports(finding.location().file(), finding.resource().address())) {
+                findings.add(written.apply(finding, loaded.model().suppressions()));
+            }
+        }
+        Set<Resource> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        reported.addAll(loaded.reported());
+        List<Resource> trails = loaded.model().trails().stream().map(Trail::resource).filter(reported::contains)
+                .toList();
+        return new Outcome(loaded.files(), loaded.reported().size(), trails.size(),
+                ResourceModel.unknownValues(loaded.reported()), findings, loaded.errors(), checks(trails));
     }
 
     /**
@@ -152,10 +194,10 @@ public final class Scanner {
     }
 
     /**
-     * A defect of ours, or a file too large for the memory given, in one task must not hide the
-     * other tasks' findings: it is reported, not thrown.
+     * A file too large for the memory given, or nested too deeply, in one task must not hide the
+     * other tasks' findings: it is an input error. So is a defect of ours, reported as one.
      */
-    private static Outcome call(Task task) {
+    private Outcome call(Task task) {
         String name = task.name();
         try {
             return task.work().call();
@@ -165,7 +207,9 @@ public final class Scanner {
             return Outcome.error(new InputError(name, null, "not enough memory to analyse this (raise the JVM's -Xmx"
                     + " with TRAILWATCH_JAVA_OPTS, or lower --max-file-size)"));
         } catch (Exception e) {
-            return Outcome.error(new InputError(name, null, "internal error: " + e));
+            internalErrors.accept(e);
+            return Outcome.error(new InputError(name, null, "internal error: " + e
+                    + " (a defect of trailwatch; run with --debug for the stack trace)"));
         }
     }
 
@@ -207,43 +251,46 @@ public final class Scanner {
         Path path = paths.workingDirectory().resolve(buffer.displayPath()).normalize();
         SourceFile placed = new SourceFile(path, buffer.displayPath(), buffer.text());
         return new Task(buffer.displayPath(), () -> {
-            TerraformScan terraform = new TerraformScan(paths, maxFileSize, variables, runner, Map.of(path, placed),
+            TerraformFolders terraform = new TerraformFolders(paths, maxFileSize, variables, Map.of(path, placed),
                     excluded);
             Set<Path> folder = Set.of(path.getParent());
-            List<Finding> findings = new ArrayList<>();
-            List<InputError> errors = new ArrayList<>(terraform.folderErrors(path.getParent()));
-            int resources = 0;
-            List<Resource> trails = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            outcomes.add(new Outcome(1, 0, 0, 0, List.of(), terraform.folderErrors(path.getParent()), List.of()));
             for (Path root : terraform.roots(folder)) {
-                TerraformScan.RootResult result = terraform.analyse(root, folder);
-                findings.addAll(result.findings());
-                errors.addAll(result.errors());
-                resources += result.resources();
-                trails.addAll(result.trails());
+                outcomes.add(check(configuration(terraform.load(root, folder), 0)));
             }
-            return new Outcome(1, resources, trails.size(), 0, findings, errors, checks(trails));
+            return merge(outcomes);
         });
     }
 
-    private ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
-        Map<Finding, Finding> findings = new java.util.LinkedHashMap<>();
+    private static Outcome merge(List<Outcome> outcomes) {
+        List<Finding> findings = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
         List<ScanResult.Check> checks = new ArrayList<>();
-        Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
         int files = 0;
         int resources = 0;
         int trails = 0;
         int unknown = 0;
-        for (Outcome outcome : outcomes) {
-            for (Finding finding : outcome.findings()) {
-                once(findings, policy.apply(finding, runner.suppressionRule()));
-            }
-            checks.addAll(outcome.checks());
-            errors.addAll(outcome.errors());
-            files += outcome.files();
-            resources += outcome.resources();
-            trails += outcome.trails();
-            unknown += outcome.unknownValues();
+        for (Outcome o : outcomes) {
+            findings.addAll(o.findings());
+            errors.addAll(o.errors());
+            checks.addAll(o.checks());
+            files += o.files();
+            resources += o.resources();
+            trails += o.trails();
+            unknown += o.unknownValues();
         }
+        return new Outcome(files, resources, trails, unknown, findings, errors, checks);
+    }
+
+    private ScanResult combine(List<Outcome> outcomes, List<InputError> collectionErrors) {
+        Outcome all = merge(outcomes);
+        Map<Finding, Finding> findings = new java.util.LinkedHashMap<>();
+        for (Finding finding : all.findings()) {
+            once(findings, policy.apply(finding, runner.suppressionRule()));
+        }
+        Set<InputError> errors = new LinkedHashSet<>(collectionErrors);
+        errors.addAll(all.errors());
         for (Finding finding : policy.invalidSuppressions(runner.suppressionRule())) {
             once(findings, finding);
         }
@@ -257,8 +304,8 @@ public final class Scanner {
         sortedErrors.sort(Comparator.comparing(InputError::file)
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().line())
                 .thenComparingInt(e -> e.position() == null ? 0 : e.position().column()));
-        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), files, resources, trails, unknown,
-                List.copyOf(new LinkedHashSet<>(checks)));
+        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), all.files(), all.resources(),
+                all.trails(), all.unknownValues(), List.copyOf(new LinkedHashSet<>(all.checks())));
     }
 
     /**
@@ -308,30 +355,36 @@ public final class Scanner {
         return analyse(file);
     }
 
+    /**
+     * A JSON or YAML file: parsed once, then loaded by the front end that recognises the
+     * document (a Terraform plan, a CloudFormation template), or skipped.
+     */
     private Outcome analyse(SourceFile file) {
         if (isHcl(file.displayPath())) {
             return checkHclSyntax(file);
         }
+        String text = file.text();
+        boolean mayBePlan = PlanLoader.isPlan(text);
+        if (!mayBePlan && !CloudFormationInput.mayBeTemplate(text)) {
+            return Outcome.SKIPPED;
+        }
+        ResourceModel model;
         try {
-            ResourceModel model = PlanLoader.isPlan(file.text()) ? PlanLoader.load(file, paths) : null;
-            if (model == null) {
-                model = CloudFormationInput.read(file, parameters);
+            Value document;
+            try {
+                document = CloudFormationYaml.parse(text);
+            } catch (InputException e) {
+                if (mayBePlan || CloudFormationInput.marksTemplate(text)) {
+                    throw e;
+                }
+                return Outcome.SKIPPED; // broken, and not meant as a template: someone else's file
             }
-            if (model == null) {
-                return Outcome.SKIPPED;
-            }
-            List<Finding> findings = runner.run(model);
-            List<Resource> trails = model.trails().stream().map(t -> t.resource()).toList();
-            return new Outcome(1, model.resources().size(), model.trails().size(),
-                    ResourceModel.unknownValues(model.resources()), findings, List.of(), checks(trails));
+            model = PlanLoader.isPlan(document) ? PlanLoader.load(file, document, paths)
+                    : CloudFormationInput.read(file, document, parameters);
         } catch (InputException e) {
             return Outcome.error(new InputError(file.displayPath(), e.position(), e.getMessage()));
-        } catch (StackOverflowError e) {
-            return Outcome.error(new InputError(file.displayPath(), null, "nested too deeply to analyse"));
-        } catch (RuntimeException e) {
-            return Outcome.error(new InputError(file.displayPath(), null,
-                    "internal error while analysing this file: " + e));
         }
+        return model == null ? Outcome.SKIPPED : check(Loaded.whole(model));
     }
 
     /** Every rule that checks trails, run on every trail (the JUnit report's test cases). */

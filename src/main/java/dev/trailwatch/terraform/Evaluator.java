@@ -1,13 +1,14 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.terraform.functions.Conversions;
+import dev.trailwatch.terraform.functions.Failures;
 import dev.trailwatch.terraform.hcl.Expression;
 import dev.trailwatch.terraform.hcl.TemplatePart;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,13 +99,18 @@ final class Evaluator {
             return conditional(c, scope, file);
         }
         if (e instanceof Expression.Binary b) {
-            return Operators.binary(b.operator(), eval(b.left(), scope, file), eval(b.right(), scope, file), range);
+            Value left = eval(b.left(), scope, file);
+            Value right = eval(b.right(), scope, file);
+            return Operators.binaryOperator(b.operator()).map(o -> Operators.binary(o, left, right, range))
+                    .orElseGet(() -> new Value.Unknown("operator " + b.operator(), range));
         }
         if (e instanceof Expression.Unary u) {
-            return Operators.unary(u.operator(), eval(u.operand(), scope, file), range);
+            Value operand = eval(u.operand(), scope, file);
+            return Operators.unaryOperator(u.operator()).map(o -> Operators.unary(o, operand, range))
+                    .orElseGet(() -> new Value.Unknown("operator " + u.operator(), range));
         }
         if (e instanceof Expression.FunctionCall call) {
-            return Functions.call(this, call, scope, file);
+            return FunctionCalls.call(this, call, scope, file);
         }
         if (e instanceof Expression.For f) {
             return forExpression(f, scope, file);
@@ -124,33 +130,34 @@ final class Evaluator {
             } else if (part instanceof TemplatePart.Interpolation i) {
                 values.add(eval(i.expression(), scope, file));
             } else if (part instanceof TemplatePart.If i) {
-                Boolean condition = Operators.asBool(eval(i.condition(), scope, file));
-                if (condition == null) {
+                Trilean condition = Conversions.bool(eval(i.condition(), scope, file));
+                if (!condition.isKnown()) {
                     values.add(new Value.Unknown("a template %{if} on a value not known statically", part.range()));
                 } else {
-                    values.add(template(condition ? i.then() : i.otherwise(), part.range(), scope, file, false));
+                    values.add(template(condition.isTrue() ? i.then() : i.otherwise(), part.range(), scope, file,
+                            false));
                 }
             } else {
                 values.add(new Value.Unknown("a template %{for} directive is not evaluated", part.range()));
             }
         }
         for (Value value : values) {
-            if (failed(value)) {
+            if (Failures.failed(value)) {
                 return value; // a template with a failing part fails
             }
         }
-        return Operators.concatenate(values, range);
+        return Values.concatenate(values, range);
     }
 
     private Value conditional(Expression.Conditional c, Scope scope, SourceFile file) {
         Value condition = eval(c.condition(), scope, file);
-        Boolean known = Operators.asBool(condition);
-        if (known != null) {
-            Value chosen = eval(known ? c.whenTrue() : c.whenFalse(), scope, file);
+        Trilean known = Conversions.bool(condition);
+        if (known.isKnown()) {
+            Value chosen = eval(known.isTrue() ? c.whenTrue() : c.whenFalse(), scope, file);
             Value.Substituted origin = literalsOnly ? null : decidedBy(c.condition(), condition, scope, file);
             // A branch chosen by a variable's value: a finding on it names the condition and the value.
             return origin == null ? chosen : new Value.Substituted(chosen, chosen.range(), origin.origin(),
-                    "condition " + file.text(c.condition().range()).strip().replaceAll("\\s+", " ") + ", " + known
+                    "condition " + conditionText(file, c.condition().range()) + ", " + known.isTrue()
                             + " because of " + origin.originDescription());
         }
         return new Value.Conditional(conditionText(file, c.condition().range()), eval(c.whenTrue(), scope, file),
@@ -223,11 +230,11 @@ final class Evaluator {
                 inner = inner.with(f.keyVariable(), element.getKey());
             }
             if (f.condition() != null) {
-                Boolean keep = Operators.asBool(eval(f.condition(), inner, file));
-                if (keep == null) {
+                Trilean keep = Conversions.bool(eval(f.condition(), inner, file));
+                if (!keep.isKnown()) {
                     return new Value.Unknown("a for expression's if clause is not known statically", f.range());
                 }
-                if (!keep) {
+                if (keep.isFalse()) {
                     continue;
                 }
             }
@@ -391,7 +398,7 @@ final class Evaluator {
             return new Value.Substituted(inner, step.range(), s.origin(), s.originDescription());
         }
         if (base instanceof Value.Unknown u) {
-            return new Value.Unknown(u.reason(), step.range());
+            return u.derived(step.range());
         }
         if (base instanceof Value.Reference r) {
             if (step.name() == null) {
@@ -413,35 +420,13 @@ final class Evaluator {
         }
         if (base instanceof Value.MapValue map) {
             Value value = map.get(key);
-            return value != null ? value : new Value.Unknown(FAILED + "no attribute " + key, step.range());
+            return value != null ? value : Failures.failure("no attribute " + key, step.range());
         }
         if (base instanceof Value.ListValue list && key.matches("\\d{1,9}")) {
             int index = Integer.parseInt(key);
             return index < list.items().size() ? list.items().get(index)
-                    : new Value.Unknown(FAILED + "index " + index + " out of range", step.range());
+                    : Failures.failure("index " + index + " out of range", step.range());
         }
-        return new Value.Unknown(FAILED + "cannot read " + key + " of this value", step.range());
-    }
-
-    /** Marks the reason of a value Terraform itself could not compute: an error, which try() skips. */
-    private static final String FAILED = "Terraform would fail here: ";
-
-    /** A value Terraform would fail to compute (try() skips it), with why. */
-    static Value.Unknown failure(String reason, Range range) {
-        return new Value.Unknown(FAILED + reason, range);
-    }
-
-    /** True when Terraform would fail to evaluate this value, as opposed to merely not knowing it yet. */
-    static boolean failed(Value value) {
-        return Values.unwrap(value) instanceof Value.Unknown u && u.reason().startsWith(FAILED);
-    }
-
-    static BigDecimal number(String literal) {
-        try {
-            BigDecimal n = new BigDecimal(literal, MathContext.DECIMAL128);
-            return dev.trailwatch.terraform.hcl.Numbers.inRange(n) ? n : null; // beyond the bound: not a number here
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
+        return Failures.failure("cannot read " + key + " of this value", step.range());
     }
 }

@@ -7,8 +7,6 @@ import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.hcl.Body;
-import dev.trailwatch.terraform.hcl.Expression;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,49 +15,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A module evaluated in one context: its variables' values, its address prefix
- * ({@code module.audit.}), and the chain of calls that led to it. Locals, module outputs and
- * policy documents are evaluated on demand and remembered.
+ * ({@code module.audit.}), and the call that led to it. Locals, module outputs and policy
+ * documents are evaluated on demand and remembered; the modules it calls are
+ * {@link CalledModules}, its providers' regions {@link ProviderRegions}, the instances of its
+ * blocks an {@link Expansion}.
  */
 final class ModuleInstance {
-    private static final Set<String> MODULE_META_ARGUMENTS = Set.of("source", "version", "count", "for_each",
-            "providers", "depends_on");
+    /**
+     * How an instance was called: by which instance (null for the root), under which key in
+     * terraform init's modules.json, whether with a local source path ({@code ./}, {@code ../})
+     * rather than an installed remote module, and the provider regions it inherits.
+     */
+    record Call(ModuleInstance caller, String key, boolean local, UnaryOperator<String> inheritedRegions) {
+        static final Call ROOT = new Call(null, "", false, ProviderRegions.NONE);
+    }
 
     private final Module module;
-    private final ModuleReader reader;
     private final Map<String, VariableValue> inputs;
     private final String prefix;
-    private final String callKey;
-    private final Set<Path> ancestors;
-    private final ModulesManifest manifest;
-    private final List<InputError> errors;
+    private final Call call;
     private final Evaluator values = new Evaluator(this, false);
     private final Evaluator literals = new Evaluator(this, true);
+    private final ProviderRegions regions;
+    private final CalledModules called;
     private final Map<String, Value> localValues = new HashMap<>();
     private final Map<String, Value> literalLocalValues = new HashMap<>();
     private final Set<String> evaluatingLocals = new HashSet<>();
-    private final Map<String, List<ModuleInstance>> children = new HashMap<>();
-    /** Output values of called modules, by call name then output name. */
-    private final Map<String, Map<String, Value>> outputValues = new HashMap<>();
-    /** The calling module's provider regions, by alias (null: the default provider). */
-    private java.util.function.Function<String, String> inheritedRegion;
-    /** The instance whose call made this one (null for the root). */
-    private ModuleInstance caller;
-    /** Whether the call's source is a local path (./, ../) rather than an installed remote module. */
-    private boolean localCall;
+    /** This instance's output values, evaluated once each: every reference to module.NAME reads them all. */
+    private final Map<String, Value> outputValues = new HashMap<>();
 
-    ModuleInstance(Module module, ModuleReader reader, Map<String, VariableValue> inputs, String prefix, String callKey,
-            Set<Path> ancestors, ModulesManifest manifest, List<InputError> errors) {
+    ModuleInstance(Module module, ModuleReader reader, Map<String, VariableValue> inputs, String prefix,
+            Set<Path> ancestors, ModulesManifest manifest, List<InputError> errors, Call call) {
         this.module = module;
-        this.reader = reader;
         this.inputs = inputs;
         this.prefix = prefix;
-        this.callKey = callKey;
-        this.ancestors = ancestors;
-        this.manifest = manifest;
-        this.errors = errors;
+        this.call = call;
+        this.regions = new ProviderRegions(module.providers, literals, call.inheritedRegions());
+        this.called = new CalledModules(this, module, reader, ancestors, manifest, errors);
+    }
+
+    /** The root module of a configuration, with the values of its variables. */
+    static ModuleInstance root(Module root, ModuleReader reader, Map<String, VariableValue> inputs,
+            List<InputError> errors) {
+        return new ModuleInstance(root, reader, inputs, "", ModuleCycles.rootChain(root.dir()),
+                ModulesManifest.of(root.dir()), errors, Call.ROOT);
+    }
+
+    /**
+     * An evaluator of literals in a root module's context, for values given outside it (tfvars,
+     * --var): it calls no module and reads no variable.
+     */
+    static Evaluator literalEvaluator(Module root, List<InputError> errors) {
+        return new ModuleInstance(root, null, Map.of(), "", Set.of(), ModulesManifest.NONE, errors, Call.ROOT).literals;
     }
 
     String prefix() {
@@ -73,12 +84,28 @@ final class ModuleInstance {
 
     /** The instance that called this one, or null for the root module. */
     ModuleInstance caller() {
-        return caller;
+        return call.caller();
     }
 
     /** Whether this instance was called with a local source path ({@code ./…}, {@code ../…}). */
     boolean calledLocally() {
-        return localCall;
+        return call.local();
+    }
+
+    String callKey() {
+        return call.key();
+    }
+
+    Evaluator values() {
+        return values;
+    }
+
+    Evaluator literals() {
+        return literals;
+    }
+
+    ProviderRegions regions() {
+        return regions;
     }
 
     // ---- what expressions refer to ----
@@ -138,34 +165,41 @@ final class ModuleInstance {
 
     /** The outputs of a called module as an object, or unknown when the module cannot be read. */
     Value moduleOutputs(String name, Range at) {
-        Module.Declared call = module.moduleCalls.get(name);
-        if (call == null) {
+        Module.Declared declared = module.moduleCalls.get(name);
+        if (declared == null) {
             return new Value.Unknown("module " + name + " is not declared", at);
         }
-        if (call.block().body().attribute("count") != null || call.block().body().attribute("for_each") != null) {
+        if (declared.block().body().attribute("count") != null
+                || declared.block().body().attribute("for_each") != null) {
             return new Value.Unknown("outputs of module " + name + ", which has count or for_each, are not evaluated",
                     at);
         }
-        List<ModuleInstance> instances = children(name);
+        List<ModuleInstance> instances = called.of(name);
         if (instances == null || instances.isEmpty()) {
-            return new Value.Unknown("module " + name + " (" + source(call) + ") could not be read", at);
+            return new Value.Unknown("module " + name + " (" + CalledModules.source(declared) + ") could not be read",
+                    at);
         }
-        ModuleInstance child = instances.get(0);
-        // Evaluated once per call: every reference to module.NAME would otherwise evaluate all its outputs again.
-        Map<String, Value> evaluated = outputValues.computeIfAbsent(name, n -> new HashMap<>());
+        return instances.get(0).outputs(name, at);
+    }
+
+    /** This instance's outputs as the caller sees them through {@code module.CALL}. */
+    private Value outputs(String callName, Range at) {
         Map<String, Value.Entry> outputs = new LinkedHashMap<>();
-        for (Map.Entry<String, Module.Declared> output : child.module.outputs.entrySet()) {
+        for (Map.Entry<String, Module.Declared> output : module.outputs.entrySet()) {
             Body.Attribute value = output.getValue().block().body().attribute("value");
-            if (value != null) {
-                Value v = evaluated.get(output.getKey());
-                if (v == null) {
-                    v = child.values.eval(value.value(), Scope.EMPTY, output.getValue().file());
-                    evaluated.put(output.getKey(), v);
-                }
-                outputs.put(output.getKey(), new Value.Entry(output.getKey(), value.nameRange(),
-                        new Value.Substituted(v, at, output.getValue().file().locate(value.range()),
-                                "output " + output.getKey() + " of module." + name)));
+            if (value == null) {
+                continue;
             }
+            SourceFile file = output.getValue().file();
+            // Evaluated once: every reference to module.CALL would otherwise evaluate all its outputs again.
+            Value evaluated = outputValues.get(output.getKey());
+            if (evaluated == null) {
+                evaluated = values.eval(value.value(), Scope.EMPTY, file);
+                outputValues.put(output.getKey(), evaluated);
+            }
+            outputs.put(output.getKey(), new Value.Entry(output.getKey(), value.nameRange(),
+                    new Value.Substituted(evaluated, at, file.locate(value.range()),
+                            "output " + output.getKey() + " of module." + callName)));
         }
         return new Value.MapValue(outputs, at);
     }
@@ -188,21 +222,21 @@ final class ModuleInstance {
     void collect(List<Resource> out, Map<SourceFile, Map<Resource, Range>> extents,
             Map<Resource, ModuleInstance> owners) {
         for (Module.Declared declared : module.resources) {
-            for (Instance instance : instances(declared.block(), declared.file())) {
+            for (Expansion.Instance instance : Expansion.of(declared.block(), declared.file(), literals)) {
                 Resource resource = resource(declared, instance);
                 out.add(resource);
                 owners.put(resource, this);
                 extents.computeIfAbsent(declared.file(), f -> new LinkedHashMap<>()).put(resource, declared.block().range());
             }
         }
-        for (Map.Entry<String, Module.Declared> call : module.moduleCalls.entrySet()) {
+        for (Map.Entry<String, Module.Declared> moduleCall : module.moduleCalls.entrySet()) {
             // The call's block, as a target for comments: a suppression written there covers its findings.
-            Module.Declared declared = call.getValue();
-            Resource block = new Resource("module", call.getKey(), prefix + "module." + call.getKey(),
+            String name = moduleCall.getKey();
+            Module.Declared declared = moduleCall.getValue();
+            Resource block = new Resource("module", name, prefix + "module." + name,
                     declared.file().locate(header(declared.block())), null);
             extents.computeIfAbsent(declared.file(), f -> new LinkedHashMap<>()).put(block, declared.block().range());
-            String name = call.getKey();
-            List<ModuleInstance> instances = children(name);
+            List<ModuleInstance> instances = called.of(name);
             if (instances != null) {
                 for (ModuleInstance child : instances) {
                     child.collect(out, extents, owners);
@@ -211,14 +245,14 @@ final class ModuleInstance {
         }
     }
 
-    private Resource resource(Module.Declared declared, Instance instance) {
+    private Resource resource(Module.Declared declared, Expansion.Instance instance) {
         Body.Block block = declared.block();
         String type = declared.label(0);
         String name = declared.label(1);
         Range header = header(block);
-        Value.MapValue properties = body(block.body(), instance.scope, declared.file());
-        return new Resource(type, name, prefix + type + "." + name + instance.suffix, declared.file().locate(header),
-                properties, null, region(block, declared.file()));
+        Value.MapValue properties = body(block.body(), instance.scope(), declared.file());
+        return new Resource(type, name, prefix + type + "." + name + instance.suffix(), declared.file().locate(header),
+                properties, null, regions.ofResource(block, declared.file()));
     }
 
     /**
@@ -260,242 +294,5 @@ final class ModuleInstance {
             }
         }
         return new Value.MapValue(entries, body.range());
-    }
-
-    /** One instance of a resource or module: its address suffix and the each/count it sees. */
-    private record Instance(String suffix, Scope scope) {}
-
-    /**
-     * Instances decided from literals only (SPEC): count 0 or an empty for_each means none; known
-     * values give one instance per index or key; anything else exists once, with no index.
-     */
-    private List<Instance> instances(Body.Block block, SourceFile file) {
-        Body.Attribute count = block.body().attribute("count");
-        Body.Attribute forEach = block.body().attribute("for_each");
-        if (count != null) {
-            Value n = Values.unwrap(literals.eval(count.value(), Scope.EMPTY, file));
-            java.math.BigDecimal number = n instanceof Value.Number || n instanceof Value.Text
-                    ? Operators.asNumber(n) : null;
-            Budget.count(number, count.range(), file);
-            // Not a whole number: Terraform rejects it, so the resource is judged once rather than dropped.
-            if (number == null || number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(Budget.maxInstances())) > 0
-                    || number.stripTrailingZeros().scale() > 0) {
-                Value index = new Value.Unknown("count.index of a count not known statically", count.range());
-                return List.of(new Instance("", Scope.EMPTY.with("count", object("index", index, count.range()))));
-            }
-            List<Instance> out = new ArrayList<>();
-            for (int i = 0; i < number.intValue(); i++) {
-                Value index = new Value.Number(Integer.toString(i), count.range());
-                out.add(new Instance("[" + i + "]", Scope.EMPTY.with("count", object("index", index, count.range()))));
-            }
-            return out;
-        }
-        if (forEach != null) {
-            Value collection = Values.unwrap(literals.eval(forEach.value(), Scope.EMPTY, file));
-            Budget.instances(collection, "for_each", forEach.range(), file);
-            List<Instance> out = new ArrayList<>();
-            if (collection instanceof Value.MapValue map) {
-                for (Value.Entry entry : map.entries().values()) {
-                    out.add(eachInstance(entry.key(), entry.value(), forEach.range()));
-                }
-                return out;
-            }
-            if (collection instanceof Value.ListValue list) {
-                for (Value item : list.items()) {
-                    String key = Values.scalarText(item);
-                    if (key == null) {
-                        return List.of(unknownEach(forEach.range()));
-                    }
-                    out.add(eachInstance(key, item, forEach.range()));
-                }
-                return out;
-            }
-            return List.of(unknownEach(forEach.range()));
-        }
-        return List.of(new Instance("", Scope.EMPTY));
-    }
-
-    private static Instance eachInstance(String key, Value value, Range range) {
-        Map<String, Value.Entry> each = new LinkedHashMap<>();
-        each.put("key", new Value.Entry("key", range, new Value.Text(key, range)));
-        each.put("value", new Value.Entry("value", range, value));
-        return new Instance("[\"" + key + "\"]", Scope.EMPTY.with("each", new Value.MapValue(each, range)));
-    }
-
-    private static Instance unknownEach(Range range) {
-        Value unknown = new Value.Unknown("for_each not known statically", range);
-        Map<String, Value.Entry> each = new LinkedHashMap<>();
-        each.put("key", new Value.Entry("key", range, unknown));
-        each.put("value", new Value.Entry("value", range, unknown));
-        return new Instance("", Scope.EMPTY.with("each", new Value.MapValue(each, range)));
-    }
-
-    private static Value object(String key, Value value, Range range) {
-        Map<String, Value.Entry> entries = new LinkedHashMap<>();
-        entries.put(key, new Value.Entry(key, range, value));
-        return new Value.MapValue(entries, range);
-    }
-
-    // ---- regions ----
-
-    /**
-     * The region of a resource's AWS provider when it is a literal: its {@code provider = aws.ALIAS}
-     * or the default {@code provider "aws"}, declared in this module or inherited from the caller.
-     */
-    private String region(Body.Block block, SourceFile file) {
-        // AWS provider 6 lets a resource choose its own region.
-        Body.Attribute own = block.body().attribute("region");
-        Value ownRegion = own == null ? null : Values.unwrap(literals.eval(own.value(), Scope.EMPTY, file));
-        if (ownRegion != null && !(ownRegion instanceof Value.Null)) {
-            return Values.scalarText(ownRegion); // null: the provider's region, as for no argument
-        }
-        // provider = aws.ALIAS, or in .tf.json (as CDKTF writes it) "provider": "aws.ALIAS".
-        Body.Attribute provider = block.body().attribute("provider");
-        String name = provider == null ? null : providerName(provider.value());
-        String alias = name != null && name.startsWith("aws.") ? name.substring("aws.".length()) : null;
-        return providerRegion(alias);
-    }
-
-    /**
-     * A module call's {@code providers} map for aws, as child name ("aws" or "aws.ALIAS") to the
-     * caller's alias (null for its default provider); null when the call passes no providers.
-     */
-    private static Map<String, String> passedProviders(Body.Block call) {
-        Body.Attribute providers = call.body().attribute("providers");
-        if (providers == null || !(providers.value() instanceof Expression.ObjectCons object)) {
-            return null;
-        }
-        Map<String, String> out = new HashMap<>();
-        for (Expression.ObjectItem item : object.items()) {
-            String child = providerName(item.key());
-            String caller = providerName(item.value());
-            if (child != null && caller != null && child.startsWith("aws") && caller.startsWith("aws")) {
-                out.put(child, caller.equals("aws") ? null : caller.substring("aws.".length()));
-            }
-        }
-        return out;
-    }
-
-    /** "aws" or "aws.ALIAS" from a provider reference, else null. */
-    private static String providerName(Expression e) {
-        if (e instanceof Expression.Template t && t.literalText() != null) {
-            return t.literalText(); // a bare key: { aws = aws.west }
-        }
-        if (e instanceof Expression.Variable v && v.name().equals("aws")) {
-            return "aws";
-        }
-        if (e instanceof Expression.GetAttr g && g.object() instanceof Expression.Variable v && v.name().equals("aws")) {
-            return "aws." + g.name();
-        }
-        return null;
-    }
-
-    private String providerRegion(String alias) {
-        for (Module.Declared p : module.providers) {
-            Body.Attribute aliasAttribute = p.block().body().attribute("alias");
-            String declaredAlias = aliasAttribute == null ? null
-                    : Values.scalarText(literals.eval(aliasAttribute.value(), Scope.EMPTY, p.file()));
-            if (p.label(0).equals("aws") && java.util.Objects.equals(alias, declaredAlias)) {
-                Body.Attribute region = p.block().body().attribute("region");
-                return region == null ? null : Values.scalarText(literals.eval(region.value(), Scope.EMPTY, p.file()));
-            }
-        }
-        return inheritedRegion != null ? inheritedRegion.apply(alias) : null;
-    }
-
-    // ---- called modules ----
-
-    /** The instances of a module call, or null when its source cannot be read. */
-    private List<ModuleInstance> children(String name) {
-        if (children.containsKey(name)) {
-            return children.get(name);
-        }
-        children.put(name, null); // a call that reaches itself again while being built sees "cannot be read"
-        List<ModuleInstance> built = buildChildren(name);
-        children.put(name, built);
-        return built;
-    }
-
-    private List<ModuleInstance> buildChildren(String name) {
-        Module.Declared call = module.moduleCalls.get(name);
-        Path dir = resolve(name, call);
-        if (dir == null) {
-            return null;
-        }
-        Path real = ModuleCycles.realPath(dir); // ./l1 linking to . is the same folder
-        if (ancestors.contains(dir) || ancestors.contains(real)) {
-            Body.Attribute source = call.block().body().attribute("source");
-            errors.add(new InputError(call.file().displayPath(), (source != null ? source.range() : call.block().range())
-                    .start(), "module " + name + " calls " + reader.paths().show(dir)
-                    + ModuleCycles.through(dir, real, reader.paths().show(real))
-                    + ", which is already calling it: a cycle of module calls"));
-            return null;
-        }
-        Module child = reader.read(dir);
-        Set<Path> chain = new HashSet<>(ancestors);
-        chain.add(dir);
-        chain.add(real);
-        String key = callKey.isEmpty() ? name : callKey + "." + name;
-        List<ModuleInstance> out = new ArrayList<>();
-        for (Instance instance : instances(call.block(), call.file())) {
-            Budget.moduleInstance(call.block().range(), call.file());
-            Map<String, VariableValue> arguments = new LinkedHashMap<>();
-            for (Body.Attribute argument : call.block().body().attributes()) {
-                if (MODULE_META_ARGUMENTS.contains(argument.name())) {
-                    continue;
-                }
-                arguments.put(argument.name(), new VariableValue(values.eval(argument.value(), instance.scope, call.file()),
-                        call.file().locate(argument.range()), "argument " + argument.name() + " of " + prefix + "module."
-                        + name));
-            }
-            ModuleInstance childInstance = new ModuleInstance(child, reader, arguments,
-                    prefix + "module." + name + instance.suffix + ".", key, chain, manifest, errors);
-            Map<String, String> passed = passedProviders(call.block());
-            // providers = { aws = aws.west }: the child's provider configurations are the caller's, renamed.
-            childInstance.inheritedRegion = passed == null ? this::providerRegion
-                    : childAlias -> {
-                        String childName = childAlias == null ? "aws" : "aws." + childAlias;
-                        if (!passed.containsKey(childName)) {
-                            // The default provider is inherited unless passed; an alias must be passed.
-                            return childAlias == null ? providerRegion(null) : null;
-                        }
-                        return providerRegion(passed.get(childName));
-                    };
-            childInstance.caller = this;
-            childInstance.localCall = isLocal(source(call));
-            out.add(childInstance);
-        }
-        return out;
-    }
-
-    /** A local source relative to this folder, or a remote one that terraform init recorded. */
-    private Path resolve(String name, Module.Declared call) {
-        String source = source(call);
-        if (source == null) {
-            return null;
-        }
-        if (source.startsWith("./") || source.startsWith("../")) {
-            Path dir = ModuleCycles.localFolder(module.dir, source);
-            if (dir == null) {
-                Body.Attribute at = call.block().body().attribute("source");
-                errors.add(new InputError(call.file().displayPath(), at.range().start(), "module " + name
-                        + ": the source cannot name a folder (it holds a character no path may hold)"));
-            }
-            return dir != null && Files.isDirectory(dir) ? dir : null;
-        }
-        String key = callKey.isEmpty() ? name : callKey + "." + name;
-        return manifest.dir(key);
-    }
-
-    private static boolean isLocal(String source) {
-        return source != null && (source.startsWith("./") || source.startsWith("../"));
-    }
-
-    private String source(Module.Declared call) {
-        Body.Attribute source = call.block().body().attribute("source");
-        if (source == null) {
-            return null;
-        }
-        return source.value() instanceof Expression.Template t ? t.literalText() : null;
     }
 }

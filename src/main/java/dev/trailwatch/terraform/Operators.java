@@ -1,93 +1,103 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.model.Trilean;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.model.Values;
 import dev.trailwatch.source.Range;
+import dev.trailwatch.terraform.functions.Conversions;
+import dev.trailwatch.terraform.hcl.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** HCL's operators on model values; an unknown operand gives an unknown result. */
 final class Operators {
     private Operators() {}
 
-    static Value unary(String operator, Value operand, Range range) {
-        if (operator.equals("!")) {
-            Boolean b = asBool(operand);
-            return b == null ? unknown(operand, range) : new Value.Bool(!b, range);
+    /** HCL's unary operators. */
+    enum Unary { NOT, NEGATE }
+
+    /** HCL's binary operators. */
+    enum Binary {
+        AND, OR, EQUAL, NOT_EQUAL, ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO,
+        LESS, GREATER, LESS_OR_EQUAL, GREATER_OR_EQUAL
+    }
+
+    private static final Map<String, Unary> UNARY = Map.of("!", Unary.NOT, "-", Unary.NEGATE);
+    private static final Map<String, Binary> BINARY = Map.ofEntries(Map.entry("&&", Binary.AND),
+            Map.entry("||", Binary.OR), Map.entry("==", Binary.EQUAL), Map.entry("!=", Binary.NOT_EQUAL),
+            Map.entry("+", Binary.ADD), Map.entry("-", Binary.SUBTRACT), Map.entry("*", Binary.MULTIPLY),
+            Map.entry("/", Binary.DIVIDE), Map.entry("%", Binary.MODULO), Map.entry("<", Binary.LESS),
+            Map.entry(">", Binary.GREATER), Map.entry("<=", Binary.LESS_OR_EQUAL),
+            Map.entry(">=", Binary.GREATER_OR_EQUAL));
+
+    /** The unary operator written as {@code symbol} in the AST, if HCL has one. */
+    static Optional<Unary> unaryOperator(String symbol) {
+        return Optional.ofNullable(UNARY.get(symbol));
+    }
+
+    /** The binary operator written as {@code symbol} in the AST, if HCL has one. */
+    static Optional<Binary> binaryOperator(String symbol) {
+        return Optional.ofNullable(BINARY.get(symbol));
+    }
+
+    static Value unary(Unary operator, Value operand, Range range) {
+        if (operator == Unary.NOT) {
+            Trilean b = Conversions.bool(operand);
+            return b.isKnown() ? new Value.Bool(b.not().isTrue(), range) : unknown(operand, range);
         }
-        BigDecimal n = asNumber(operand);
+        BigDecimal n = Conversions.number(operand);
         return n == null ? unknown(operand, range) : number(n.negate(), range);
     }
 
-    static Value binary(String operator, Value left, Value right, Range range) {
+    static Value binary(Binary operator, Value left, Value right, Range range) {
         switch (operator) {
-            case "&&":
-            case "||": {
-                Boolean l = asBool(left);
-                Boolean r = asBool(right);
-                boolean and = operator.equals("&&");
-                if (Boolean.valueOf(!and).equals(l) || Boolean.valueOf(!and).equals(r)) {
-                    return new Value.Bool(!and, range); // false && x, true || x: decided by one side
-                }
-                return l == null || r == null ? unknown(l == null ? left : right, range) : new Value.Bool(and, range);
+            case AND, OR -> {
+                Trilean l = Conversions.bool(left);
+                Trilean r = Conversions.bool(right);
+                // false && x, true || x: decided by one side
+                Trilean result = operator == Binary.AND ? l.and(r) : l.or(r);
+                return result.isKnown() ? new Value.Bool(result.isTrue(), range)
+                        : unknown(l.isKnown() ? right : left, range);
             }
-            case "==":
-            case "!=": {
-                Boolean equal = equal(left, right);
-                if (equal == null) {
+            case EQUAL, NOT_EQUAL -> {
+                Trilean equal = equal(left, right);
+                if (!equal.isKnown()) {
                     return unknown(isKnown(left) ? right : left, range);
                 }
-                return new Value.Bool(operator.equals("==") == equal, range);
+                return new Value.Bool((operator == Binary.EQUAL) == equal.isTrue(), range);
             }
-            default:
-                break;
+            default -> {
+                return arithmetic(operator, left, right, range);
+            }
         }
-        BigDecimal l = asNumber(left);
-        BigDecimal r = asNumber(right);
+    }
+
+    private static Value arithmetic(Binary operator, Value left, Value right, Range range) {
+        BigDecimal l = Conversions.number(left);
+        BigDecimal r = Conversions.number(right);
         if (l == null || r == null) {
             return unknown(l == null ? left : right, range);
         }
-        switch (operator) {
-            case "+": return number(l.add(r), range);
-            case "-": return number(l.subtract(r), range);
-            case "*": return number(l.multiply(r), range);
-            case "/": return r.signum() == 0 ? new Value.Unknown("division by zero", range)
+        return switch (operator) {
+            case ADD -> number(l.add(r), range);
+            case SUBTRACT -> number(l.subtract(r), range);
+            case MULTIPLY -> number(l.multiply(r), range);
+            case DIVIDE -> r.signum() == 0 ? new Value.Unknown("division by zero", range)
                     : number(l.divide(r, MathContext.DECIMAL128), range);
-            case "%": return r.signum() == 0 ? new Value.Unknown("modulo by zero", range) : number(l.remainder(r), range);
-            case "<": return new Value.Bool(l.compareTo(r) < 0, range);
-            case ">": return new Value.Bool(l.compareTo(r) > 0, range);
-            case "<=": return new Value.Bool(l.compareTo(r) <= 0, range);
-            case ">=": return new Value.Bool(l.compareTo(r) >= 0, range);
-            default: return new Value.Unknown("operator " + operator, range);
-        }
-    }
-
-    /** Concatenates template parts: a known string when every part is known, else the parts. */
-    static Value concatenate(List<Value> parts, Range range) {
-        return Values.concatenate(parts, range);
-    }
-
-    static Boolean asBool(Value value) {
-        Value v = Values.unwrap(value);
-        if (v instanceof Value.Bool b) {
-            return b.value();
-        }
-        if (v instanceof Value.Text t && (t.text().equals("true") || t.text().equals("false"))) {
-            return Boolean.parseBoolean(t.text()); // Terraform converts "true"/"false" where a bool is wanted
-        }
-        return null;
-    }
-
-    static BigDecimal asNumber(Value value) {
-        Value v = Values.unwrap(value);
-        String text = v instanceof Value.Number n ? n.literal() : v instanceof Value.Text t ? t.text() : null;
-        return text == null ? null : Evaluator.number(text.strip());
+            case MODULO -> r.signum() == 0 ? new Value.Unknown("modulo by zero", range) : number(l.remainder(r), range);
+            case LESS -> new Value.Bool(l.compareTo(r) < 0, range);
+            case GREATER -> new Value.Bool(l.compareTo(r) > 0, range);
+            case LESS_OR_EQUAL -> new Value.Bool(l.compareTo(r) <= 0, range);
+            case GREATER_OR_EQUAL -> new Value.Bool(l.compareTo(r) >= 0, range);
+            case AND, OR, EQUAL, NOT_EQUAL -> throw new IllegalArgumentException(operator + " is not arithmetic");
+        };
     }
 
     private static Value number(BigDecimal n, Range range) {
-        if (!dev.trailwatch.terraform.hcl.Numbers.inRange(n)) {
-            return new Value.Unknown("a number beyond 1e" + dev.trailwatch.terraform.hcl.Numbers.MAX_EXPONENT, range);
+        if (!Numbers.inRange(n)) {
+            return new Value.Unknown("a number beyond 1e" + Numbers.MAX_EXPONENT, range);
         }
         return new Value.Number(n.stripTrailingZeros().toPlainString(), range);
     }
@@ -97,28 +107,33 @@ final class Operators {
         return v instanceof Value.Text || v instanceof Value.Number || v instanceof Value.Bool || v instanceof Value.Null;
     }
 
-    /** Equality of known scalars and null; null when either side is not known. */
-    private static Boolean equal(Value left, Value right) {
+    /** Equality of known scalars and null; unknown when either side is not known. */
+    private static Trilean equal(Value left, Value right) {
         Value l = Values.unwrap(left);
         Value r = Values.unwrap(right);
         if (l instanceof Value.Null || r instanceof Value.Null) {
             if (!isKnown(l) || !isKnown(r)) {
-                return null;
+                return Trilean.UNKNOWN;
             }
-            return l instanceof Value.Null && r instanceof Value.Null;
+            return Trilean.of(l instanceof Value.Null && r instanceof Value.Null);
         }
         if (l instanceof Value.Number && r instanceof Value.Number) {
-            return asNumber(l).compareTo(asNumber(r)) == 0;
+            BigDecimal x = Conversions.number(l);
+            BigDecimal y = Conversions.number(r);
+            if (x != null && y != null) {
+                return Trilean.of(x.compareTo(y) == 0);
+            }
         }
         if (!isKnown(l) || !isKnown(r)) {
-            return null;
+            return Trilean.UNKNOWN;
         }
-        return l.getClass() == r.getClass() && Values.scalarText(l).equals(Values.scalarText(r));
+        return Trilean.of(l.getClass() == r.getClass() && Values.scalarText(l).equals(Values.scalarText(r)));
     }
 
+    /** The unknown result of an operation on {@code cause}: its reason, and whether Terraform would fail on it. */
     private static Value unknown(Value cause, Range range) {
         Value v = Values.unwrap(cause);
-        String reason = v instanceof Value.Unknown u ? u.reason() : "an operand is not known statically";
-        return new Value.Unknown(reason, range);
+        return v instanceof Value.Unknown u ? u.derived(range)
+                : new Value.Unknown("an operand is not known statically", range);
     }
 }

@@ -38,7 +38,17 @@ public final class PlanLoader {
      * declared there.
      */
     public static ResourceModel load(SourceFile file, DisplayPaths paths) throws InputException {
-        Value root = DocumentParser.parseJson(file.text());
+        return load(file, DocumentParser.parseJson(file.text()), paths);
+    }
+
+    /** Whether a parsed JSON document is a plan. */
+    public static boolean isPlan(Value root) {
+        return root instanceof Value.MapValue plan && plan.get("format_version") != null
+                && (plan.get("planned_values") != null || plan.get("resource_changes") != null);
+    }
+
+    /** The model of a plan already parsed, or null when the document is not a plan. */
+    public static ResourceModel load(SourceFile file, Value root, DisplayPaths paths) {
         if (!(root instanceof Value.MapValue plan) || plan.get("format_version") == null) {
             return null;
         }

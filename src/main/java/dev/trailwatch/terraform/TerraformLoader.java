@@ -5,14 +5,13 @@ import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.InlineSuppressions;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.document.InlineSuppressions;
+import dev.trailwatch.model.Suppression;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A root module, with every module it calls, as the format-neutral resource model. */
 public final class TerraformLoader {
@@ -32,8 +31,7 @@ public final class TerraformLoader {
             List<InputError> errors) {
         Module root = reader.read(rootDir);
         Map<String, VariableValue> inputs = variables.forRoot(root, errors);
-        ModuleInstance instance = new ModuleInstance(root, reader, inputs, "", "", ModuleCycles.rootChain(root.dir()),
-                ModulesManifest.of(root.dir()), errors);
+        ModuleInstance instance = ModuleInstance.root(root, reader, inputs, errors);
         List<Resource> resources = new ArrayList<>();
         Map<SourceFile, Map<Resource, Range>> extents = new LinkedHashMap<>();
         Map<Resource, ModuleInstance> owners = new java.util.HashMap<>();

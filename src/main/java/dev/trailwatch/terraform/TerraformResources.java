@@ -1,5 +1,6 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.document.EmbeddedJson;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.model.Value;
@@ -13,7 +14,8 @@ import dev.trailwatch.model.aws.PolicyAttachment;
 import dev.trailwatch.model.aws.ReferenceForms;
 import dev.trailwatch.model.aws.Role;
 import dev.trailwatch.model.aws.Trail;
-import dev.trailwatch.suppress.Suppression;
+import dev.trailwatch.model.aws.TypedResources;
+import dev.trailwatch.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,53 +34,43 @@ final class TerraformResources {
     private TerraformResources() {}
 
     static ResourceModel model(List<Resource> resources, List<Suppression> suppressions) {
-        List<Trail> trails = new ArrayList<>();
-        List<LogGroup> logGroups = new ArrayList<>();
-        List<Role> roles = new ArrayList<>();
-        List<PolicyAttachment> attachments = new ArrayList<>();
-        List<ManagedPolicy> policies = new ArrayList<>();
-        List<MetricFilter> filters = new ArrayList<>();
-        List<Alarm> alarms = new ArrayList<>();
+        TypedResources typed = new TypedResources();
         for (Resource r : resources) {
             switch (r.type()) {
-                case TRAIL_TYPE -> trails.add(new Trail(r, attribute(r, "cloud_watch_logs_group_arn"),
-                        attribute(r, "cloud_watch_logs_role_arn"), attribute(r, "enable_logging"),
-                        attribute(r, "is_organization_trail")));
-                case "aws_cloudwatch_log_group" -> logGroups.add(new LogGroup(r, attribute(r, "name"), LOG_GROUP));
-                case "aws_iam_role" -> roles.add(new Role(r, attribute(r, "name"), attribute(r, "assume_role_policy"),
-                        inlinePolicies(r),
-                        attribute(r, "managed_policy_arns"), ROLE));
-                case "aws_iam_role_policy" -> attachments.add(new PolicyAttachment(r, attribute(r, "policy"),
+                case TRAIL_TYPE -> typed.add(new Trail(r, Attribute.of(r, "cloud_watch_logs_group_arn"),
+                        Attribute.of(r, "cloud_watch_logs_role_arn"), Attribute.of(r, "enable_logging"),
+                        Attribute.of(r, "is_organization_trail")));
+                case "aws_cloudwatch_log_group" -> typed.add(new LogGroup(r, Attribute.of(r, "name"), LOG_GROUP));
+                case "aws_iam_role" -> typed.add(new Role(r, Attribute.of(r, "name"), EmbeddedJson.policy(r, "assume_role_policy"),
+                        inlinePolicies(r), Attribute.of(r, "managed_policy_arns"), ROLE));
+                case "aws_iam_role_policy" -> typed.add(new PolicyAttachment(r, EmbeddedJson.policy(r, "policy"),
                         new Attribute("policy_arn", null), Values.items(r.properties().get("role"))));
-                case "aws_iam_role_policy_attachment" -> attachments.add(new PolicyAttachment(r,
-                        new Attribute("policy", null), attribute(r, "policy_arn"), Values.items(r.properties().get("role"))));
-                case "aws_iam_policy_attachment" -> attachments.add(new PolicyAttachment(r, new Attribute("policy", null),
-                        attribute(r, "policy_arn"), Values.items(r.properties().get("roles"))));
-                case "aws_iam_policy" -> policies.add(new ManagedPolicy(r, attribute(r, "policy"), POLICY));
-                case "aws_cloudwatch_log_metric_filter" -> filters.add(new MetricFilter(r, attribute(r, "log_group_name"),
-                        attribute(r, "pattern"), metrics(r.properties().get("metric_transformation"))));
-                case "aws_cloudwatch_metric_alarm" -> alarms.add(new Alarm(r, attribute(r, "metric_name"),
-                        attribute(r, "namespace"), attribute(r, "metric_query"),
-                        queriedMetrics(r.properties().get("metric_query")), attribute(r, "alarm_actions"),
-                        attribute(r, "actions_enabled")));
+                case "aws_iam_role_policy_attachment" -> typed.add(new PolicyAttachment(r,
+                        new Attribute("policy", null), Attribute.of(r, "policy_arn"),
+                        Values.items(r.properties().get("role"))));
+                case "aws_iam_policy_attachment" -> typed.add(new PolicyAttachment(r, new Attribute("policy", null),
+                        Attribute.of(r, "policy_arn"), Values.items(r.properties().get("roles"))));
+                case "aws_iam_policy" -> typed.add(new ManagedPolicy(r, EmbeddedJson.policy(r, "policy"), POLICY));
+                case "aws_cloudwatch_log_metric_filter" -> typed.add(new MetricFilter(r,
+                        Attribute.of(r, "log_group_name"), Attribute.of(r, "pattern"),
+                        metrics(r.properties().get("metric_transformation"))));
+                case "aws_cloudwatch_metric_alarm" -> typed.add(new Alarm(r, Attribute.of(r, "metric_name"),
+                        Attribute.of(r, "namespace"), Attribute.of(r, "metric_query"),
+                        queriedMetrics(r.properties().get("metric_query")), Attribute.of(r, "alarm_actions"),
+                        Attribute.of(r, "actions_enabled")));
                 default -> { }
             }
         }
-        return new ResourceModel(List.copyOf(resources), List.copyOf(trails), List.copyOf(logGroups),
-                List.copyOf(roles), List.copyOf(attachments), List.copyOf(policies), List.copyOf(filters),
-                List.copyOf(alarms), List.copyOf(suppressions), ANY_RESOURCE);
+        return typed.model(resources, suppressions, ANY_RESOURCE);
     }
 
-    private static Attribute attribute(Resource r, String name) {
-        return new Attribute(name, r.property(name));
-    }
 
     /** {@code inline_policy { policy = … }} blocks inside a role. */
     private static List<Attribute> inlinePolicies(Resource role) {
         List<Attribute> out = new ArrayList<>();
         for (Value block : Values.items(role.properties().get("inline_policy"))) {
             if (Values.unwrap(block) instanceof Value.MapValue map) {
-                out.add(new Attribute("policy", map.entry("policy")));
+                out.add(new Attribute("policy", EmbeddedJson.structured(map.entry("policy"))));
             } else {
                 // A dynamic block: a policy that cannot be read, so the role cannot be judged.
                 out.add(new Attribute("policy", new Value.Entry("inline_policy", block.range(), block)));

@@ -83,9 +83,7 @@ public final class VariableInputs {
         try {
             SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
             Body body = ModuleReader.parse(file);
-            ModuleInstance scratch = new ModuleInstance(root, null, Map.of(), "", "", java.util.Set.of(),
-                    ModulesManifest.NONE, errors);
-            Evaluator literals = new Evaluator(scratch, true);
+            Evaluator literals = ModuleInstance.literalEvaluator(root, errors);
             for (Body.Attribute attribute : body.attributes()) {
                 values.put(attribute.name(), new VariableValue(literals.eval(attribute.value(), Scope.EMPTY, file),
                         file.locate(attribute.range()), shown));
@@ -117,9 +115,8 @@ public final class VariableInputs {
         try {
             Body parsed = HclSyntax.parse("v = " + text + "\n");
             SourceFile synthetic = new SourceFile(Path.of("--var"), "--var", "v = " + text + "\n");
-            ModuleInstance scratch = new ModuleInstance(root, null, Map.of(), "", "", java.util.Set.of(),
-                    ModulesManifest.NONE, new ArrayList<>());
-            return new Evaluator(scratch, true).eval(parsed.attribute("v").value(), Scope.EMPTY, synthetic);
+            return ModuleInstance.literalEvaluator(root, new ArrayList<>()).eval(parsed.attribute("v").value(),
+                    Scope.EMPTY, synthetic);
         } catch (InputException e) {
             return new Value.Unknown("--var " + name + " is not a valid value of its type", nowhere);
         }

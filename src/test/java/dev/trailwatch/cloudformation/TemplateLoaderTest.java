@@ -1,7 +1,5 @@
 package dev.trailwatch.cloudformation;
 
-import dev.trailwatch.document.DocumentParser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +12,9 @@ import dev.trailwatch.model.aws.Trail;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Intrinsic functions are evaluated as far as the template allows, into the format-neutral model. */
@@ -29,7 +30,7 @@ class TemplateLoaderTest {
 
     private static Trail trail(String properties) throws InputException {
         String text = HEADER + properties;
-        Value root = DocumentParser.parse(text);
+        Value root = CloudFormationYaml.parse(text);
         assertTrue(TemplateLoader.isTemplate(root));
         ResourceModel model = TemplateLoader.load(new SourceFile(Path.of("t.yaml"), "t.yaml", text),
                 (Value.MapValue) root, ParameterValues.none());
@@ -107,6 +108,46 @@ class TemplateLoaderTest {
         assertInstanceOf(Value.Absent.class, open.whenFalse());
     }
 
+    /**
+     * Fn::And, Fn::Or and Fn::Not over a true, a false and an undecided condition: false decides
+     * an And, true an Or, and anything else with an undecided operand stays undecided. A resource
+     * whose condition is false from literals does not exist; an undecided one does.
+     */
+    @Test
+    void conditionsCombineThreeValues() throws InputException {
+        List<String> conditions = List.of("AndFalseOpen", "AndTrueOpen", "OrTrueOpen", "OrFalseOpen", "NotOpen",
+                "NotFalse", "AndTrueTrue", "OrFalseFalse");
+        StringBuilder text = new StringBuilder("Parameters:\n  NoDefault: {Type: String}\nConditions:\n"
+                + "  True: !Equals [a, a]\n  False: !Equals [a, b]\n  Open: !Equals [!Ref NoDefault, x]\n"
+                + "  AndFalseOpen: !And [!Condition False, !Condition Open]\n"
+                + "  AndTrueOpen: !And [!Condition True, !Condition Open]\n"
+                + "  OrTrueOpen: !Or [!Condition Open, !Condition True]\n"
+                + "  OrFalseOpen: !Or [!Condition False, !Condition Open]\n"
+                + "  NotOpen: !Not [!Condition Open]\n  NotFalse: !Not [!Condition False]\n"
+                + "  AndTrueTrue: !And [!Condition True, !Condition True]\n"
+                + "  OrFalseFalse: !Or [!Condition False, !Condition False]\nResources:\n");
+        for (String condition : conditions) {
+            text.append("  ").append(condition).append("Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n")
+                    .append("      CloudWatchLogsLogGroupArn: !If [").append(condition).append(", 'yes', 'no']\n");
+            text.append("  ").append(condition).append("Group:\n    Type: AWS::Logs::LogGroup\n    Condition: ")
+                    .append(condition).append("\n");
+        }
+        ResourceModel model = TemplateLoader.load(new SourceFile(Path.of("t.yaml"), "t.yaml", text.toString()),
+                (Value.MapValue) CloudFormationYaml.parse(text.toString()), ParameterValues.none());
+        Map<String, String> branches = new LinkedHashMap<>();
+        for (Trail t : model.trails()) {
+            Value arn = t.logGroupArn().value();
+            branches.put(t.resource().name(), arn instanceof Value.Conditional c ? "undecided " + c.condition()
+                    : ((Value.Text) arn).text());
+        }
+        assertEquals(Map.of("AndFalseOpenTrail", "no", "AndTrueOpenTrail", "undecided AndTrueOpen",
+                "OrTrueOpenTrail", "yes", "OrFalseOpenTrail", "undecided OrFalseOpen", "NotOpenTrail",
+                "undecided NotOpen", "NotFalseTrail", "yes", "AndTrueTrueTrail", "yes", "OrFalseFalseTrail", "no"),
+                branches);
+        assertEquals(List.of("AndTrueOpenGroup", "OrTrueOpenGroup", "OrFalseOpenGroup", "NotOpenGroup",
+                "NotFalseGroup", "AndTrueTrueGroup"), model.logGroups().stream().map(g -> g.resource().name()).toList());
+    }
+
     @Test
     void noValueInAListRemovesTheItem() throws InputException {
         Trail t = trail("      Tags: [!Ref AWS::NoValue, {Key: a, Value: b}]\n");
@@ -116,9 +157,9 @@ class TemplateLoaderTest {
 
     @Test
     void recognisesTemplatesByContent() throws InputException {
-        assertTrue(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("Resources:\n  X: {Type: Thing}\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("apiVersion: v1\nkind: Pod\n")));
-        assertFalse(TemplateLoader.isTemplate(DocumentParser.parse("[1, 2]")));
+        assertTrue(TemplateLoader.isTemplate(CloudFormationYaml.parse("Resources:\n  X: {Type: Custom::Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("Resources:\n  X: {Type: Thing}\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("apiVersion: v1\nkind: Pod\n")));
+        assertFalse(TemplateLoader.isTemplate(CloudFormationYaml.parse("[1, 2]")));
     }
 }

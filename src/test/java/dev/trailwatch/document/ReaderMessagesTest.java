@@ -1,5 +1,6 @@
 package dev.trailwatch.document;
 
+import dev.trailwatch.cloudformation.CloudFormationYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,9 +32,9 @@ class ReaderMessagesTest {
     @Test
     void aYamlLineTooLongForTheReaderIsAnErrorAtItsStart() throws InputException {
         String line = "x".repeat(ReaderMessages.MAX_YAML_LINE - "Description: ".length());
-        DocumentParser.parseYaml("a: 1\nDescription: " + line + "\n"); // exactly at the limit: read
+        DocumentParser.parseYaml("a: 1\nDescription: " + line + "\n", CloudFormationYaml.DIALECT); // exactly at the limit: read
         InputException e = assertThrows(InputException.class,
-                () -> DocumentParser.parseYaml("a: 1\nDescription: " + line + "y\n"));
+                () -> DocumentParser.parseYaml("a: 1\nDescription: " + line + "y\n", CloudFormationYaml.DIALECT));
         assertEquals("a line of 1048577 characters, longer than the 1048576 that YAML is read with", e.getMessage());
         assertEquals(2, e.position().line());
         assertEquals(1, e.position().column());
@@ -42,7 +43,7 @@ class ReaderMessagesTest {
     @Test
     void aControlCharacterInYamlIsAtItsOwnPosition() {
         InputException e = assertThrows(InputException.class,
-                () -> DocumentParser.parseYaml("a: 1\nb:\n  c: \"x\u0002y\"\n"));
+                () -> DocumentParser.parseYaml("a: 1\nb:\n  c: \"x\u0002y\"\n", CloudFormationYaml.DIALECT));
         assertEquals("character U+0002 is not allowed in YAML", e.getMessage());
         assertEquals(3, e.position().line());
         assertEquals(8, e.position().column());

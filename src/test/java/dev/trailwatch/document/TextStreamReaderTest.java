@@ -1,5 +1,6 @@
 package dev.trailwatch.document;
 
+import dev.trailwatch.cloudformation.CloudFormationYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -81,7 +82,7 @@ class TextStreamReaderTest {
     @Test
     void aCharacterThatStraddlesAChunkIsRead() throws InputException {
         String key = "p".repeat(1023) + "\uD83D\uDE00";
-        Value.MapValue root = assertInstanceOf(Value.MapValue.class, DocumentParser.parseYaml(key + ": v\n"));
+        Value.MapValue root = assertInstanceOf(Value.MapValue.class, CloudFormationYaml.parse(key + ": v\n"));
         assertEquals(new Value.Text("v", dev.trailwatch.source.Range.of(1, 1027, 1, 1028)), root.get(key));
     }
 
@@ -90,7 +91,7 @@ class TextStreamReaderTest {
     void aStringOfManyChunksIsReadWhole() throws InputException {
         String text = "Resources:\n  Note: \"" + "z".repeat(300_000) + "\"\n  After: 1\n";
         Value.MapValue resources = assertInstanceOf(Value.MapValue.class,
-                assertInstanceOf(Value.MapValue.class, DocumentParser.parseYaml(text)).get("Resources"));
+                assertInstanceOf(Value.MapValue.class, CloudFormationYaml.parse(text)).get("Resources"));
         assertEquals(300_000, assertInstanceOf(Value.Text.class, resources.get("Note")).text().length());
         assertEquals(new Value.Number("1", dev.trailwatch.source.Range.of(3, 10, 3, 11)), resources.get("After"));
     }

@@ -1,5 +1,6 @@
 package dev.trailwatch.fuzz;
 
+import dev.trailwatch.cloudformation.CloudFormationYaml;
 import dev.trailwatch.cli.Main;
 import dev.trailwatch.cloudformation.CloudFormationInput;
 import dev.trailwatch.cloudformation.ParameterValues;
@@ -8,7 +9,7 @@ import dev.trailwatch.model.Value;
 import dev.trailwatch.source.Glob;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.SourceFile;
-import dev.trailwatch.suppress.ProjectConfig;
+import dev.trailwatch.config.ProjectConfig;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class FuzzChecks {
     /** The YAML reader alone, on text that need not look like a template. */
     static void yaml(byte[] bytes) {
         try {
-            Value value = DocumentParser.parseYaml(SourceFile.decodeUtf8(bytes));
+            Value value = DocumentParser.parseYaml(SourceFile.decodeUtf8(bytes), CloudFormationYaml.DIALECT);
             if (value != null) {
                 value.range();
             }

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailwatch.testing.ExpectedFindings;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every registered rule is described, explained and tested by at least one fixture. */
@@ -25,8 +29,9 @@ class RuleRegistryTest {
             assertTrue(m.id().matches("TW\\d{3}"), m.id());
             assertTrue(m.name().matches("[A-Z][A-Za-z0-9]+"), "SARIF wants a PascalCase name: " + m.name());
             assertFalse(m.summary().isBlank());
-            // Only trailwatch's own checks (TW000, TW100) have no counterpart in other linters.
+            // Only trailwatch's own rules (what was not seen, suppressions) have no counterpart in other linters.
             assertEquals(m.tags().contains("trailwatch"), m.peerIds().isEmpty(), m.id() + "'s peer checks");
+            assertEquals(m.kind() != RuleKind.CHECK, m.peerIds().isEmpty(), m.id() + "'s kind");
             String explanation = m.explanation();
             assertNotNull(explanation, "src/main/resources/dev/trailwatch/rules/" + m.id() + ".md is missing");
             assertTrue(explanation.startsWith(m.id()), "the explanation starts with the rule id");
@@ -43,24 +48,54 @@ class RuleRegistryTest {
         assertEquals(ids.size(), Rules.all().size());
     }
 
-    /** A rule class written but not registered would never run: every @RuleInfo class is in Rules.all(). */
+    /**
+     * A rule class written but not registered would never run: the compiled rule classes (this
+     * package and below) are exactly those of Rules.all().
+     */
     @Test
     void everyRuleClassIsRegistered() throws Exception {
-        Path folder = Path.of(Rule.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("dev/trailwatch/rules");
-        Set<String> annotated = new java.util.TreeSet<>();
-        try (var files = java.nio.file.Files.list(folder)) {
+        Set<Class<?>> registered = new HashSet<>();
+        Rules.all().forEach(r -> registered.add(r.getClass()));
+        assertEquals(names(registered), names(ruleClasses(classesOf(Rule.class), "dev.trailwatch.rules")),
+                "rule classes in the code (right) that Rules.all() (left) does not list, or the reverse");
+    }
+
+    /** The discovery above finds a rule that is not registered (it would otherwise pass on finding nothing). */
+    @Test
+    void discoveryFindsAnUnregisteredRule() throws Exception {
+        Set<Class<?>> found = ruleClasses(classesOf(RuleRegistryTest.class), "dev.trailwatch.rules.unregistered");
+        assertEquals(Set.of(dev.trailwatch.rules.unregistered.UnregisteredRule.class), found);
+    }
+
+    /**
+     * Every class under {@code packageName} in a folder of compiled classes that is a rule: it
+     * extends Rule, or carries @RuleInfo (each must do both, or it is not a rule that can run).
+     */
+    static Set<Class<?>> ruleClasses(Path classes, String packageName) throws Exception {
+        Path folder = classes.resolve(packageName.replace('.', '/'));
+        assertTrue(Files.isDirectory(folder), "no compiled classes at " + folder);
+        Set<Class<?>> out = new HashSet<>();
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = file.getFileName().toString().replace(".class", "");
-                Class<?> type = Class.forName("dev.trailwatch.rules." + name);
-                if (type.isAnnotationPresent(RuleInfo.class)) {
-                    annotated.add(type.getSimpleName());
+                String relative = classes.relativize(file).toString().replace('\\', '/');
+                Class<?> type = Class.forName(relative.substring(0, relative.length() - ".class".length())
+                        .replace('/', '.'), false, RuleRegistryTest.class.getClassLoader());
+                boolean annotated = type.isAnnotationPresent(RuleInfo.class);
+                boolean rule = Rule.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers());
+                assertEquals(rule, annotated, type.getName() + ": a rule class needs @RuleInfo, and only rules have it");
+                if (rule) {
+                    out.add(type);
                 }
             }
         }
-        Set<String> registered = new java.util.TreeSet<>();
-        Rules.all().forEach(r -> registered.add(r.getClass().getSimpleName()));
-        assertTrue(annotated.size() >= 7, "rule classes found: " + annotated);
-        assertEquals(annotated, registered);
+        return out;
+    }
+
+    private static Path classesOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static Set<String> names(Set<Class<?>> classes) {
+        return new TreeSet<>(classes.stream().map(Class::getName).toList());
     }
 }

@@ -291,14 +291,40 @@ class EvaluatorTest {
                 Map.entry("anytrue([])", "false"),
                 Map.entry("try(one([\"a\", \"b\"]), \"d\")", "\"d\"")
 );
-        Map<String, String> actual = evaluate(cases.stream().map(Map.Entry::getKey).toList());
-        List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, String> c : cases) {
-            if (!c.getValue().equals(actual.get(c.getKey()))) {
-                wrong.add(c.getKey() + " gives " + actual.get(c.getKey()) + ", Terraform " + c.getValue());
-            }
-        }
-        assertEquals(List.of(), wrong);
+        assertEvaluateAsTerraform(cases);
+    }
+
+    /**
+     * A call with too few arguments is an error in Terraform ("Not enough function arguments"),
+     * which try() skips; so is any operation or attribute read on a value Terraform fails to
+     * compute. Bug fixed: lower() and join() without arguments were "not known" rather than errors.
+     */
+    @Test
+    void failuresPropagateAndTooFewArgumentsFail() throws IOException {
+        List<Map.Entry<String, String>> cases = List.of(
+                Map.entry("lower()", "error"),
+                Map.entry("length()", "error"),
+                Map.entry("try(lower(), \"d\")", "\"d\""),
+                Map.entry("can(join())", "false"),
+                Map.entry("can(formatlist())", "false"),
+                Map.entry("try({a = 1}.b + 1, \"d\")", "\"d\""),
+                Map.entry("try(!{a = true}.b, \"d\")", "\"d\""),
+                Map.entry("try([{x = 1}][3].x, \"d\")", "\"d\""),
+                Map.entry("try(var.unset + 1, \"d\")", "unknown"),
+                Map.entry("true || var.unset", "true"),
+                Map.entry("var.unset && false", "false"),
+                Map.entry("var.unset || false", "unknown"),
+                Map.entry("!var.unset", "unknown"),
+                Map.entry("!\"false\"", "true"),
+                Map.entry("null == var.unset", "unknown"),
+                Map.entry("1 != 1.0", "false"),
+                Map.entry("\"%{ if var.flag }a%{ else }b%{ endif }\"", "unknown"),
+                Map.entry("\"%{ if \"true\" }a%{ else }b%{ endif }\"", "\"a\""),
+                Map.entry("[for x in [1, 2, 3] : x if x >= 2]", "[2, 3]"),
+                Map.entry("[for x in [1, 2] : x if var.flag]", "unknown"),
+                Map.entry("min(3, 1, 2)", "1"),
+                Map.entry("max(3, \"4\", 2)", "4"));
+        assertEvaluateAsTerraform(cases);
     }
 
     /**
@@ -357,13 +383,26 @@ class EvaluatorTest {
                 "templatefile(\"${path.module}/sub/loop.tpl\", {actions = [\"a\", \"b\"]})",
                 "file(\"sub/p.json\")",
                 "file(\"${path.module}/../outside.txt\")",
-                "file(\"${path.root}/sub/p.json\")");
+                "file(\"${path.root}/sub/p.json\")",
+                "file(\"${path.module}/sub/p\\u0000.json\")");
         Map<String, String> actual = evaluate(expressions);
         assertEquals(List.of("\"{\\\"Version\\\": \\\"2012-10-17\\\"}\\n\"",
                 "\"arn:aws:logs:us-east-1:1:log-group:x:*\"",
                 "\"arn:aws:logs:eu-west-1:1:log-group:x:*\"",
-                "error", "\"none\"", "unknown", "unknown", "unknown", "unknown"),
+                "error", "\"none\"", "unknown", "unknown", "unknown", "unknown", "error"),
                 expressions.stream().map(actual::get).toList());
+    }
+
+    /** Each expression gives what is expected of it, rendered as {@link #render} writes values. */
+    private void assertEvaluateAsTerraform(List<Map.Entry<String, String>> cases) throws IOException {
+        Map<String, String> actual = evaluate(cases.stream().map(Map.Entry::getKey).toList());
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> c : cases) {
+            if (!c.getValue().equals(actual.get(c.getKey()))) {
+                wrong.add(c.getKey() + " gives " + actual.get(c.getKey()) + ", Terraform " + c.getValue());
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     /** Each expression as an attribute of one resource, rendered as {@link #render} writes values. */
@@ -436,7 +475,7 @@ class EvaluatorTest {
         if (v instanceof Value.Conditional c) {
             return "(" + c.condition() + " ? " + render(c.whenTrue()) + " : " + render(c.whenFalse()) + ")";
         }
-        return Evaluator.failed(v) ? "error" : "unknown";
+        return dev.trailwatch.terraform.functions.Failures.failed(v) ? "error" : "unknown";
     }
 
     private static String escape(String s) {

@@ -1,5 +1,6 @@
 package dev.trailwatch.model.aws;
 
+import dev.trailwatch.model.Resource;
 import dev.trailwatch.model.Value;
 import dev.trailwatch.source.Range;
 
@@ -8,6 +9,11 @@ import dev.trailwatch.source.Range;
  * its entry when it is present.
  */
 public record Attribute(String name, Value.Entry entry) {
+    /** A resource's attribute by name, present when the resource sets it. */
+    public static Attribute of(Resource resource, String name) {
+        return new Attribute(name, resource.property(name));
+    }
+
     public boolean isPresent() {
         return entry != null;
     }
