@@ -2,6 +2,7 @@ package dev.trailwatch.document;
 
 import dev.trailwatch.model.Suppression;
 import dev.trailwatch.model.Resource;
+import dev.trailwatch.source.Comment;
 import dev.trailwatch.source.Location;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
@@ -39,26 +40,63 @@ public final class InlineSuppressions {
 
     private InlineSuppressions() {}
 
-    /** The suppressions written in a file, each attached to the resource it stands before or inside. */
+    /**
+     * The suppressions written in a YAML file, each attached to the resource it stands before or
+     * inside: every line is read, as YAML comments are not told apart from values here.
+     */
     public static List<Suppression> scan(SourceFile file, Map<Resource, Range> extents) {
         String text = file.text();
-        boolean peers = text.contains("checkov:skip") || text.contains(":ignore:") || text.contains("kics-scan");
-        if (!text.contains("trailwatch:ignore") && !peers) {
+        if (!mentionsSuppression(text)) {
             return List.of();
         }
-        List<Suppression> found = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        Extents index = new Extents(extents);
+        List<Candidate> candidates = new ArrayList<>(lines.length);
         for (int i = 0; i < lines.length; i++) {
-            if (peers) {
-                found.addAll(peerSkips(file, i, lines, index));
+            candidates.add(new Candidate(i + 1, 1, lines[i]));
+        }
+        return scan(file, lines, candidates, extents);
+    }
+
+    /**
+     * The suppressions written in a file's line comments ({@code comments}: the file's comments as
+     * its parser read them), each attached to the resource it stands before or inside. Text in a
+     * string, a heredoc or a block comment is not a suppression.
+     */
+    public static List<Suppression> scan(SourceFile file, List<Comment> comments,
+            Map<Resource, Range> extents) {
+        if (!mentionsSuppression(file.text())) {
+            return List.of();
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Comment c : comments) {
+            if (c.isLineComment()) {
+                candidates.add(new Candidate(c.range().start().line(), c.range().start().column(), c.text()));
             }
-            Matcher m = COMMENT.matcher(lines[i]);
+        }
+        return scan(file, file.text().split("\n", -1), candidates, extents);
+    }
+
+    private static boolean mentionsSuppression(String text) {
+        return text.contains("trailwatch:ignore") || text.contains("checkov:skip") || text.contains(":ignore:")
+                || text.contains("kics-scan");
+    }
+
+    /** Text that may hold a suppression, starting at {@code line}:{@code column} and running to the end of its line. */
+    private record Candidate(int line, int column, String text) {}
+
+    private static List<Suppression> scan(SourceFile file, String[] lines, List<Candidate> candidates,
+            Map<Resource, Range> extents) {
+        List<Suppression> found = new ArrayList<>();
+        Extents index = new Extents(extents);
+        for (Candidate candidate : candidates) {
+            int lineEnd = lines[candidate.line() - 1].length() + 1;
+            found.addAll(peerSkips(file, candidate, lineEnd, lines, index));
+            Matcher m = COMMENT.matcher(candidate.text());
             if (!m.find()) {
                 continue;
             }
-            int column = m.start() + 1;
-            List<Resource> targets = index.targets(i + 1, column, lines);
+            int column = candidate.column() + m.start();
+            List<Resource> targets = index.targets(candidate.line(), column, lines);
             String rest = m.group(2).strip();
             Matcher expiry = EXPIRES.matcher(rest);
             String expiresText = null;
@@ -74,7 +112,7 @@ public final class InlineSuppressions {
             }
             List<String> ids = m.group(1).isEmpty() ? List.of() : Arrays.stream(m.group(1).split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
-            Location at = file.locate(Range.of(i + 1, column, i + 1, lines[i].length() + 1));
+            Location at = file.locate(Range.of(candidate.line(), column, candidate.line(), lineEnd));
             // A comment that stands before or inside no resource covers nothing (TW100 says so).
             if (targets.isEmpty()) {
                 found.add(new Suppression(Suppression.Kind.INLINE, ids, null, null, rest, expires, expiresText, at));
@@ -87,36 +125,36 @@ public final class InlineSuppressions {
         return found;
     }
 
-    /** Another linter's skip comment on line {@code i} (0-based), for each resource it stands before or in. */
-    private static List<Suppression> peerSkips(SourceFile file, int i, String[] lines, Extents index) {
+    /** Another linter's skip in a comment, for each resource it stands before or in. */
+    private static List<Suppression> peerSkips(SourceFile file, Candidate candidate, int lineEnd, String[] lines,
+            Extents index) {
         String id;
         String reason;
         String expiresText = null;
-        int start;
         Matcher m;
-        if ((m = CHECKOV.matcher(lines[i])).find()) {
+        if ((m = CHECKOV.matcher(candidate.text())).find()) {
             id = m.group(1);
             reason = m.group(2) == null || m.group(2).isBlank() ? "skipped for Checkov" : m.group(2).strip();
-        } else if ((m = TRIVY.matcher(lines[i])).find()) {
+        } else if ((m = TRIVY.matcher(candidate.text())).find()) {
             id = m.group(1);
             expiresText = m.group(2);
             reason = "ignored for Trivy";
-        } else if ((m = KICS.matcher(lines[i])).find()) {
+        } else if ((m = KICS.matcher(candidate.text())).find()) {
             id = KICS_ANY;
             reason = "kics-scan " + m.group(1);
         } else {
             return List.of();
         }
-        start = m.start();
+        int column = candidate.column() + m.start();
         LocalDate expires = null;
         try {
             expires = expiresText == null ? null : LocalDate.parse(expiresText);
         } catch (DateTimeParseException e) {
             expires = null;
         }
-        Location at = file.locate(Range.of(i + 1, start + 1, i + 1, lines[i].length() + 1));
+        Location at = file.locate(Range.of(candidate.line(), column, candidate.line(), lineEnd));
         List<Suppression> out = new ArrayList<>();
-        for (Resource target : index.targets(i + 1, start + 1, lines)) {
+        for (Resource target : index.targets(candidate.line(), column, lines)) {
             out.add(new Suppression(Suppression.Kind.PEER, List.of(id), target.address(), null, reason, expires,
                     expiresText, at));
         }

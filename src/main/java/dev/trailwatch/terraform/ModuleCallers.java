@@ -1,5 +1,6 @@
 package dev.trailwatch.terraform;
 
+import dev.trailwatch.terraform.hcl.HclTokens;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -20,13 +21,11 @@ import java.util.regex.Pattern;
 /**
  * Which folders call which as local modules, found by looking through the .tf files up to the git
  * root (or the working directory), so that a folder is analysed through the configurations that
- * call it, whichever of its files were named. A cheap text search finds the calls; only the
- * folders involved are parsed.
+ * call it, whichever of its files were named. The calls are found in the lexer's tokens (a call
+ * in a comment or a string is none), and only in files whose text mentions a local source; only
+ * the folders involved are parsed.
  */
 final class ModuleCallers {
-    // On a line that is not a comment (# or //): a commented-out call is not a call.
-    private static final Pattern LOCAL_SOURCE = Pattern.compile(
-            "(?m)^(?![ \\t]*(?:#|//))[^\\n#]*?\\bsource\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Pattern LOCAL_SOURCE_JSON = Pattern.compile("\"source\"\\s*:\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
 
@@ -124,16 +123,35 @@ final class ModuleCallers {
             } catch (dev.trailwatch.source.InputException e) {
                 continue; // unreadable or not UTF-8: reported when the file itself is scanned
             }
-            Matcher m = (file.getFileName().toString().endsWith(".json") ? LOCAL_SOURCE_JSON : LOCAL_SOURCE)
-                    .matcher(text);
             Path caller = file.getParent().toAbsolutePath().normalize();
-            while (m.find()) {
-                Path callee = ModuleCycles.localFolder(caller, m.group(1));
+            for (String source : localSources(file, text)) {
+                Path callee = ModuleCycles.localFolder(caller, source);
                 if (callee != null && !callee.equals(caller) && ModuleReader.isModuleFolder(callee)) {
                     callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(caller);
                 }
             }
         }
         return callers;
+    }
+
+    /** The local sources ("./…", "../…") of a file's module calls. */
+    private static List<String> localSources(Path file, String text) {
+        List<String> sources = new ArrayList<>();
+        if (file.getFileName().toString().endsWith(".json")) {
+            Matcher m = LOCAL_SOURCE_JSON.matcher(text);
+            while (m.find()) {
+                sources.add(m.group(1));
+            }
+            return sources;
+        }
+        if (!text.contains("source") || !text.contains("\"./") && !text.contains("\"../")) {
+            return sources; // no local call: not lexed
+        }
+        for (String source : HclTokens.moduleSources(text)) {
+            if (source.startsWith("./") || source.startsWith("../")) {
+                sources.add(source);
+            }
+        }
+        return sources;
     }
 }

@@ -74,7 +74,8 @@ public final class TerraformFolders {
     public Configuration load(Path root, Set<Path> scanned) {
         List<InputError> errors = new ArrayList<>();
         TerraformLoader.Loaded loaded;
-        try {
+        // The modules this configuration reads are dropped once it is loaded, unless another is loading too.
+        try (ModuleReader.Session session = reader.session()) {
             loaded = Budget.run(() -> TerraformLoader.loadInstances(root, reader, variables, errors));
         } catch (Budget.Exceeded e) {
             // Past a budget the configuration is not evaluated further: its error, and no findings.
@@ -128,12 +129,11 @@ public final class TerraformFolders {
 
     /** Parse errors of the scanned folders' files (each folder read once, whoever calls it). */
     public List<InputError> folderErrors(Path folder) {
-        return reader.read(folder).errors();
+        return reader.summary(folder).errors();
     }
 
     public int fileCount(Path folder) {
-        Module module = reader.read(folder);
-        return module.files().size() + module.errors().size();
+        return reader.summary(folder).fileCount();
     }
 
     private boolean isIn(String displayedFile, Set<Path> scanned) {

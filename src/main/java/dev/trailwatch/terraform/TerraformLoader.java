@@ -38,7 +38,7 @@ public final class TerraformLoader {
         instance.collect(resources, extents, owners);
         List<Suppression> suppressions = new ArrayList<>();
         for (Map.Entry<SourceFile, Map<Resource, Range>> file : extents.entrySet()) {
-            suppressions.addAll(InlineSuppressions.scan(file.getKey(), file.getValue()));
+            suppressions.addAll(InlineSuppressions.scan(file.getKey(), reader.comments(file.getKey()), file.getValue()));
         }
         return new Loaded(TerraformResources.model(resources, suppressions), owners);
     }

@@ -2,16 +2,22 @@ package dev.trailwatch.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.model.Resource;
 import dev.trailwatch.source.Location;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.source.SourceFile;
+import dev.trailwatch.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which declaration an inline comment covers, with nested and shared extents. */
 class InlineSuppressionsTest {
@@ -55,5 +61,68 @@ class InlineSuppressionsTest {
         extents.put(resource("b"), Range.of(2, 12, 2, 20));
         assertEquals(List.of("1:b"), targets(extents, "        # trailwatch:ignore TW001 r", "x   a   b"));
         assertEquals(List.of("1:a"), targets(extents, "# trailwatch:ignore TW001 r", "x   a   b"));
+    }
+
+    /** Each TW001 finding of a scanned .tf as {@code address reported} or {@code address suppressed: reason}. */
+    private static List<String> tw001(Path dir, String tf) throws IOException {
+        Files.writeString(dir.resolve("main.tf"), tf);
+        Cli.Run run = Cli.run("scan", "-q", "-f", "json", "--rules", "TW001", dir.toString());
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(run.out()).path("findings")) {
+            JsonNode s = f.path("suppressed");
+            out.add(f.path("resource").path("address").asText()
+                    + (s.isMissingNode() || s.isNull() ? " reported" : " suppressed: " + s.path("reason").asText()));
+        }
+        return out;
+    }
+
+    @Test
+    void anHclCommentSuppressesBeforeAndInside(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("aws_cloudtrail.before suppressed: archive only",
+                "aws_cloudtrail.inside suppressed: being replaced"), tw001(dir, """
+                # trailwatch:ignore TW001 archive only
+                resource "aws_cloudtrail" "before" {
+                  name = "a"
+                }
+                resource "aws_cloudtrail" "inside" {
+                  name = "b" // trailwatch:ignore TW001 being replaced
+                }
+                """));
+    }
+
+    @Test
+    void suppressionTextInAHeredocIsNotAComment(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("aws_cloudtrail.t reported"), tw001(dir, """
+                resource "aws_cloudtrail" "t" {
+                  name = "t"
+                  tags = {
+                    runbook = <<EOT
+                # trailwatch:ignore TW001 copied from the wiki
+                EOT
+                  }
+                }
+                """));
+    }
+
+    @Test
+    void suppressionTextInAQuotedStringIsNotAComment(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("aws_cloudtrail.t reported"), tw001(dir, """
+                resource "aws_cloudtrail" "t" {
+                  name = "t"
+                  tags = { note = "write # trailwatch:ignore TW001 reason to suppress" }
+                }
+                """));
+    }
+
+    @Test
+    void aSuppressionInsideABlockCommentIsCommentedOut(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("aws_cloudtrail.t reported"), tw001(dir, """
+                /*
+                # trailwatch:ignore TW001 no longer true
+                */
+                resource "aws_cloudtrail" "t" {
+                  name = "t"
+                }
+                """));
     }
 }

@@ -4,10 +4,12 @@ import dev.trailwatch.source.Position;
 import dev.trailwatch.source.Range;
 import dev.trailwatch.terraform.hcl.grammar.HclLexer;
 import dev.trailwatch.terraform.hcl.grammar.HclParser;
+import dev.trailwatch.terraform.hcl.grammar.HclParserBaseVisitor;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -17,9 +19,24 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class HclAstBuilder {
 
+    /** Attributes and blocks as items; anything else (a newline) as null. */
+    private final HclParserBaseVisitor<Body.Item> itemBuilder = new HclParserBaseVisitor<>() {
+        @Override
+        public Body.Item visitAttribute(HclParser.AttributeContext ctx) {
+            return attribute(ctx.identifier(), ctx.expression());
+        }
+
+        @Override
+        public Body.Item visitBlock(HclParser.BlockContext ctx) {
+            return block(ctx);
+        }
+    };
+
+    private final ExpressionBuilder expressionBuilder = new ExpressionBuilder();
+
     Body body(HclParser.BodyContext ctx) {
         Items items = new Items();
-        for (var child : ctx.children == null ? List.<org.antlr.v4.runtime.tree.ParseTree>of() : ctx.children) {
+        for (ParseTree child : ctx.children == null ? List.<ParseTree>of() : ctx.children) {
             items.add(child);
         }
         return items.body(range(ctx));
@@ -34,17 +51,17 @@ final class HclAstBuilder {
         private final java.util.Map<String, Body.Attribute> seen = new java.util.HashMap<>();
 
         /** Adds an attribute or a block; newlines and other children are not items. */
-        void add(org.antlr.v4.runtime.tree.ParseTree child) {
-            if (child instanceof HclParser.AttributeContext a) {
-                Body.Attribute attribute = attribute(a.identifier(), a.expression());
+        void add(ParseTree child) {
+            Body.Item item = child.accept(itemBuilder);
+            if (item instanceof Body.Attribute attribute) {
                 Body.Attribute first = seen.putIfAbsent(attribute.name(), attribute);
                 if (first != null) {
                     throw error("attribute " + attribute.name() + " is already defined at line "
                             + first.nameRange().start().line(), attribute.nameRange().start());
                 }
-                items.add(attribute);
-            } else if (child instanceof HclParser.BlockContext b) {
-                items.add(block(b));
+            }
+            if (item != null) {
+                items.add(item);
             }
         }
 
@@ -73,13 +90,15 @@ final class HclAstBuilder {
                 labels.add(new Body.Label(text, template.range()));
             }
         }
+        // A block's body spans its braces, whether written on one line or several.
+        Range braces = span(range(ctx.LBRACE().getSymbol()), range(ctx.RBRACE().getSymbol()));
         Body body;
         if (ctx.body() != null) {
-            body = body(ctx.body());
+            body = new Body(body(ctx.body()).items(), braces);
         } else {
             HclParser.OneLineAttributeContext one = ctx.oneLineAttribute();
             List<Body.Item> items = one == null ? List.of() : List.of(attribute(one.identifier(), one.expression()));
-            body = new Body(items, span(range(ctx.LBRACE().getSymbol()), range(ctx.RBRACE().getSymbol())));
+            body = new Body(items, braces);
         }
         Range whole = span(range(ctx.identifier()), range(ctx.RBRACE().getSymbol()));
         return new Body.Block(ctx.identifier().getText(), range(ctx.identifier()), List.copyOf(labels), body, whole);
@@ -88,19 +107,139 @@ final class HclAstBuilder {
     // ---- expressions ----
 
     Expression expression(HclParser.ExpressionContext ctx) {
-        if (ctx instanceof HclParser.TermExpressionContext term) {
-            return exprTerm(term.exprTerm());
+        return ctx.accept(expressionBuilder);
+    }
+
+    /** Expressions and their primary terms, one method for each labelled alternative of the grammar. */
+    private final class ExpressionBuilder extends HclParserBaseVisitor<Expression> {
+        @Override
+        public Expression visitTermExpression(HclParser.TermExpressionContext ctx) {
+            return exprTerm(ctx.exprTerm());
         }
-        if (ctx instanceof HclParser.UnaryExpressionContext unary) {
-            return new Expression.Unary(unary.op.getText(), expression(unary.expression()), range(ctx));
+
+        @Override
+        public Expression visitUnaryExpression(HclParser.UnaryExpressionContext ctx) {
+            return new Expression.Unary(ctx.op.getText(), expression(ctx.expression()), range(ctx));
         }
-        if (ctx instanceof HclParser.BinaryExpressionContext binary) {
-            return new Expression.Binary(binary.op.getText(), expression(binary.expression(0)),
-                    expression(binary.expression(1)), range(ctx));
+
+        @Override
+        public Expression visitBinaryExpression(HclParser.BinaryExpressionContext ctx) {
+            return new Expression.Binary(ctx.op.getText(), expression(ctx.expression(0)), expression(ctx.expression(1)),
+                    range(ctx));
         }
-        HclParser.ConditionalExpressionContext conditional = (HclParser.ConditionalExpressionContext) ctx;
-        return new Expression.Conditional(expression(conditional.expression(0)), expression(conditional.expression(1)),
-                expression(conditional.expression(2)), range(ctx));
+
+        @Override
+        public Expression visitConditionalExpression(HclParser.ConditionalExpressionContext ctx) {
+            return new Expression.Conditional(expression(ctx.expression(0)), expression(ctx.expression(1)),
+                    expression(ctx.expression(2)), range(ctx));
+        }
+
+        @Override
+        public Expression visitNumberLiteral(HclParser.NumberLiteralContext ctx) {
+            if (!Numbers.literalInRange(ctx.getText())) {
+                throw error(Numbers.outOfRange(ctx.getText()), range(ctx).start());
+            }
+            return new Expression.NumberLiteral(ctx.getText(), range(ctx));
+        }
+
+        @Override
+        public Expression visitTrueLiteral(HclParser.TrueLiteralContext ctx) {
+            return new Expression.BoolLiteral(true, range(ctx));
+        }
+
+        @Override
+        public Expression visitFalseLiteral(HclParser.FalseLiteralContext ctx) {
+            return new Expression.BoolLiteral(false, range(ctx));
+        }
+
+        @Override
+        public Expression visitNullLiteral(HclParser.NullLiteralContext ctx) {
+            return new Expression.NullLiteral(range(ctx));
+        }
+
+        @Override
+        public Expression visitQuotedTemplateExpr(HclParser.QuotedTemplateExprContext ctx) {
+            return quoted(ctx.quotedTemplate());
+        }
+
+        @Override
+        public Expression visitHeredocTemplateExpr(HclParser.HeredocTemplateExprContext ctx) {
+            return heredoc(ctx.heredocTemplate());
+        }
+
+        @Override
+        public Expression visitTupleExpr(HclParser.TupleExprContext ctx) {
+            List<Expression> items = new ArrayList<>();
+            for (HclParser.ExpressionContext item : ctx.tuple().expression()) {
+                items.add(expression(item));
+            }
+            return new Expression.Tuple(List.copyOf(items), range(ctx));
+        }
+
+        @Override
+        public Expression visitObjectExpr(HclParser.ObjectExprContext ctx) {
+            List<Expression.ObjectItem> items = new ArrayList<>();
+            for (HclParser.ObjectElementContext element : ctx.object().objectElement()) {
+                items.add(new Expression.ObjectItem(element.objectKey().accept(this), expression(element.expression())));
+            }
+            return new Expression.ObjectCons(List.copyOf(items), range(ctx));
+        }
+
+        /** A key written as a bare name is the name itself, not a variable. */
+        @Override
+        public Expression visitNameKey(HclParser.NameKeyContext ctx) {
+            return new Expression.Template(List.of(new TemplatePart.Literal(ctx.getText(), range(ctx))), false,
+                    range(ctx));
+        }
+
+        @Override
+        public Expression visitExpressionKey(HclParser.ExpressionKeyContext ctx) {
+            return expression(ctx.expression());
+        }
+
+        @Override
+        public Expression visitForTupleExpr(HclParser.ForTupleExprContext ctx) {
+            HclParser.ForTupleContext t = ctx.forTuple();
+            return forExpression(t.identifier(), t.expression(), false, false, t.IF() != null, range(ctx));
+        }
+
+        @Override
+        public Expression visitForObjectExpr(HclParser.ForObjectExprContext ctx) {
+            HclParser.ForObjectContext o = ctx.forObject();
+            return forExpression(o.identifier(), o.expression(), true, o.ELLIPSIS() != null, o.IF() != null, range(ctx));
+        }
+
+        /** {@code names}: one or two variables; {@code parts}: collection, (key,) value (, condition). */
+        private Expression.For forExpression(List<HclParser.IdentifierContext> names,
+                List<HclParser.ExpressionContext> parts, boolean object, boolean grouping, boolean filtered,
+                Range range) {
+            int value = object ? 2 : 1;
+            return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
+                    names.get(names.size() - 1).getText(), expression(parts.get(0)),
+                    object ? expression(parts.get(1)) : null, expression(parts.get(value)), grouping,
+                    filtered ? expression(parts.get(value + 1)) : null, range);
+        }
+
+        @Override
+        public Expression visitFunctionCallExpr(HclParser.FunctionCallExprContext ctx) {
+            HclParser.FunctionCallContext call = ctx.functionCall();
+            List<Expression> arguments = new ArrayList<>();
+            for (HclParser.ExpressionContext argument : call.expression()) {
+                arguments.add(expression(argument));
+            }
+            return new Expression.FunctionCall(call.functionName().getText(), range(call.functionName()),
+                    List.copyOf(arguments), call.ELLIPSIS() != null, range(ctx));
+        }
+
+        @Override
+        public Expression visitVariableExpr(HclParser.VariableExprContext ctx) {
+            return new Expression.Variable(ctx.getText(), range(ctx));
+        }
+
+        @Override
+        public Expression visitParenthesizedExpr(HclParser.ParenthesizedExprContext ctx) {
+            return new Expression.Parenthesized(expression(ctx.expression()), range(ctx));
+        }
     }
 
     /**
@@ -114,7 +253,7 @@ final class HclAstBuilder {
             chain.add(current);
             current = current.getChild(HclParser.ExprTermContext.class, 0);
         }
-        Expression result = primary(((HclParser.PrimaryTermContext) current).primary());
+        Expression result = ((HclParser.PrimaryTermContext) current).primary().accept(expressionBuilder);
         Expression splatSource = null;
         boolean fullSplat = false;
         Expression each = null;
@@ -168,80 +307,6 @@ final class HclAstBuilder {
         return new Expression.Index(target, new Expression.NumberLiteral(number.getText(), range(number)), true, range);
     }
 
-    private Expression primary(HclParser.PrimaryContext ctx) {
-        Range range = range(ctx);
-        if (ctx instanceof HclParser.NumberLiteralContext) {
-            if (!Numbers.literalInRange(ctx.getText())) {
-                throw error(Numbers.outOfRange(ctx.getText()), range.start());
-            }
-            return new Expression.NumberLiteral(ctx.getText(), range);
-        }
-        if (ctx instanceof HclParser.TrueLiteralContext) {
-            return new Expression.BoolLiteral(true, range);
-        }
-        if (ctx instanceof HclParser.FalseLiteralContext) {
-            return new Expression.BoolLiteral(false, range);
-        }
-        if (ctx instanceof HclParser.NullLiteralContext) {
-            return new Expression.NullLiteral(range);
-        }
-        if (ctx instanceof HclParser.QuotedTemplateExprContext q) {
-            return quoted(q.quotedTemplate());
-        }
-        if (ctx instanceof HclParser.HeredocTemplateExprContext h) {
-            return heredoc(h.heredocTemplate());
-        }
-        if (ctx instanceof HclParser.TupleExprContext t) {
-            List<Expression> items = new ArrayList<>();
-            for (HclParser.ExpressionContext item : t.tuple().expression()) {
-                items.add(expression(item));
-            }
-            return new Expression.Tuple(List.copyOf(items), range);
-        }
-        if (ctx instanceof HclParser.ObjectExprContext o) {
-            List<Expression.ObjectItem> items = new ArrayList<>();
-            for (HclParser.ObjectElementContext element : o.object().objectElement()) {
-                Expression key = element.objectKey() instanceof HclParser.NameKeyContext name
-                        ? new Expression.Template(List.of(new TemplatePart.Literal(name.getText(), range(name))), false,
-                                range(name))
-                        : expression(((HclParser.ExpressionKeyContext) element.objectKey()).expression());
-                items.add(new Expression.ObjectItem(key, expression(element.expression())));
-            }
-            return new Expression.ObjectCons(List.copyOf(items), range);
-        }
-        if (ctx instanceof HclParser.ForTupleExprContext f) {
-            HclParser.ForTupleContext t = f.forTuple();
-            List<HclParser.IdentifierContext> names = t.identifier();
-            List<HclParser.ExpressionContext> parts = t.expression();
-            return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
-                    names.get(names.size() - 1).getText(), expression(parts.get(0)), null, expression(parts.get(1)),
-                    false, t.IF() != null ? expression(parts.get(2)) : null, range);
-        }
-        if (ctx instanceof HclParser.ForObjectExprContext f) {
-            HclParser.ForObjectContext o = f.forObject();
-            List<HclParser.IdentifierContext> names = o.identifier();
-            List<HclParser.ExpressionContext> parts = o.expression();
-            return new Expression.For(names.size() == 2 ? names.get(0).getText() : null,
-                    names.get(names.size() - 1).getText(), expression(parts.get(0)), expression(parts.get(1)),
-                    expression(parts.get(2)), o.ELLIPSIS() != null, o.IF() != null ? expression(parts.get(3)) : null,
-                    range);
-        }
-        if (ctx instanceof HclParser.FunctionCallExprContext c) {
-            HclParser.FunctionCallContext call = c.functionCall();
-            List<Expression> arguments = new ArrayList<>();
-            for (HclParser.ExpressionContext argument : call.expression()) {
-                arguments.add(expression(argument));
-            }
-            return new Expression.FunctionCall(call.functionName().getText(), range(call.functionName()),
-                    List.copyOf(arguments), call.ELLIPSIS() != null, range);
-        }
-        if (ctx instanceof HclParser.VariableExprContext) {
-            return new Expression.Variable(ctx.getText(), range);
-        }
-        HclParser.ParenthesizedExprContext p = (HclParser.ParenthesizedExprContext) ctx;
-        return new Expression.Parenthesized(expression(p.expression()), range);
-    }
-
     // ---- templates ----
 
     Expression.Template quoted(HclParser.QuotedTemplateContext ctx) {
@@ -268,36 +333,18 @@ final class HclAstBuilder {
         List<TemplatePart> parts = new ArrayList<>(contexts.size());
         boolean stripNext = stripFirst;
         for (HclParser.TemplatePartContext ctx : contexts) {
-            if (ctx instanceof HclParser.LiteralPartContext literal) {
-                String text = literalText(literal);
-                if (stripNext) {
-                    text = text.stripLeading();
-                }
-                parts.add(new TemplatePart.Literal(text, range(ctx)));
+            Tagged tagged = ctx.accept(partBuilder);
+            if (tagged.part() instanceof TemplatePart.Literal literal) {
+                parts.add(stripNext ? new TemplatePart.Literal(literal.text().stripLeading(), literal.range()) : literal);
                 stripNext = false;
                 continue;
             }
-            Tags tags;
-            TemplatePart part;
-            if (ctx instanceof HclParser.InterpolationPartContext i) {
-                HclParser.InterpolationContext interpolation = i.interpolation();
-                tags = new Tags(hasTildeAfter(interpolation, interpolation.TEMPLATE_INTERP()),
-                        hasTildeBefore(interpolation, interpolation.RBRACE()));
-                part = new TemplatePart.Interpolation(expression(interpolation.expression()), range(ctx));
-            } else if (ctx instanceof HclParser.IfPartContext i) {
-                HclParser.IfDirectiveContext d = i.ifDirective();
-                tags = directiveTags(d);
-                part = ifPart(d);
-            } else {
-                HclParser.ForDirectiveContext d = ((HclParser.ForPartContext) ctx).forDirective();
-                tags = directiveTags(d);
-                part = forPart(d);
-            }
-            if (tags.stripBefore && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof TemplatePart.Literal l) {
+            if (tagged.tags().stripBefore && !parts.isEmpty()
+                    && parts.get(parts.size() - 1) instanceof TemplatePart.Literal l) {
                 parts.set(parts.size() - 1, new TemplatePart.Literal(l.text().stripTrailing(), l.range()));
             }
-            parts.add(part);
-            stripNext = tags.stripAfter;
+            parts.add(tagged.part());
+            stripNext = tagged.tags().stripAfter;
         }
         if (stripLast && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof TemplatePart.Literal l) {
             parts.set(parts.size() - 1, new TemplatePart.Literal(l.text().stripTrailing(), l.range()));
@@ -307,6 +354,34 @@ final class HclAstBuilder {
 
     /** Strip markers on a sequence's first opening and last closing tag. */
     private record Tags(boolean stripBefore, boolean stripAfter) {}
+
+    /** A template part with the strip markers of its tags (none for a literal). */
+    private record Tagged(TemplatePart part, Tags tags) {}
+
+    private final HclParserBaseVisitor<Tagged> partBuilder = new HclParserBaseVisitor<>() {
+        @Override
+        public Tagged visitLiteralPart(HclParser.LiteralPartContext ctx) {
+            return new Tagged(new TemplatePart.Literal(literalText(ctx), range(ctx)), new Tags(false, false));
+        }
+
+        @Override
+        public Tagged visitInterpolationPart(HclParser.InterpolationPartContext ctx) {
+            HclParser.InterpolationContext interpolation = ctx.interpolation();
+            return new Tagged(new TemplatePart.Interpolation(expression(interpolation.expression()), range(ctx)),
+                    new Tags(hasTildeAfter(interpolation, interpolation.TEMPLATE_INTERP()),
+                            hasTildeBefore(interpolation, interpolation.RBRACE())));
+        }
+
+        @Override
+        public Tagged visitIfPart(HclParser.IfPartContext ctx) {
+            return new Tagged(ifPart(ctx.ifDirective()), directiveTags(ctx.ifDirective()));
+        }
+
+        @Override
+        public Tagged visitForPart(HclParser.ForPartContext ctx) {
+            return new Tagged(forPart(ctx.forDirective()), directiveTags(ctx.forDirective()));
+        }
+    };
 
     private Tags directiveTags(ParserRuleContext d) {
         List<TerminalNode> opens = d.getTokens(HclLexer.TEMPLATE_DIRECTIVE);

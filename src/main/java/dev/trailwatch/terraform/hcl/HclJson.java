@@ -107,12 +107,21 @@ public final class HclJson {
         return new Body(List.copyOf(items), map.range());
     }
 
-    /** Expands {@code "type": {"label": {…}}} (or a list of bodies) into blocks. */
+    /**
+     * Expands {@code "type": {"label": {…}}} (or a list of bodies) into blocks. Each block's range
+     * starts at what is its own: its last label's key, or its element of a list, or else the type's
+     * key; so blocks that share a type (or a label) do not overlap.
+     */
     private static void blocks(String type, Range typeRange, int labelsLeft, List<Body.Label> labels, Value value,
             Map<String, BlockType> siblings, List<Body.Item> out) throws InputException {
+        blocks(type, typeRange, labelsLeft, labels, value, typeRange.start(), siblings, out);
+    }
+
+    private static void blocks(String type, Range typeRange, int labelsLeft, List<Body.Label> labels, Value value,
+            Position start, Map<String, BlockType> siblings, List<Body.Item> out) throws InputException {
         if (value instanceof Value.ListValue list) {
             for (Value item : list.items()) {
-                blocks(type, typeRange, labelsLeft, labels, item, siblings, out);
+                blocks(type, typeRange, labelsLeft, labels, item, item.range().start(), siblings, out);
             }
             return;
         }
@@ -121,8 +130,7 @@ public final class HclJson {
         }
         if (labelsLeft == 0) {
             Body body = body(type, schema(type, labels, siblings), map);
-            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body,
-                    new Range(typeRange.start(), map.range().end())));
+            out.add(new Body.Block(type, typeRange, List.copyOf(labels), body, new Range(start, map.range().end())));
             return;
         }
         for (Value.Entry entry : map.entries().values()) {
@@ -131,7 +139,7 @@ public final class HclJson {
             }
             List<Body.Label> more = new ArrayList<>(labels);
             more.add(new Body.Label(entry.key(), entry.keyRange()));
-            blocks(type, typeRange, labelsLeft - 1, more, entry.value(), siblings, out);
+            blocks(type, typeRange, labelsLeft - 1, more, entry.value(), entry.keyRange().start(), siblings, out);
         }
     }
 

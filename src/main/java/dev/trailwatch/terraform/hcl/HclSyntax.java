@@ -1,9 +1,13 @@
 package dev.trailwatch.terraform.hcl;
 
+import dev.trailwatch.source.Comment;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.source.Position;
 import dev.trailwatch.terraform.hcl.grammar.HclLexer;
+import dev.trailwatch.terraform.hcl.grammar.HclLexerBase;
 import dev.trailwatch.terraform.hcl.grammar.HclParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
@@ -30,16 +34,27 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 public final class HclSyntax {
     private HclSyntax() {}
 
-    /**
-     * A configuration file's body. The first, SLL, pass keeps neither the token stream nor the
-     * parse tree of the whole file: tokens are read through an unbuffered stream and each
-     * top-level attribute or block becomes AST as soon as it is parsed, its parse tree then
-     * dropped, so memory holds the AST and the largest top-level item, not the file's tree.
-     */
+    /** A configuration file's body and its comments, in the order written. */
+    public record ParsedFile(Body body, List<Comment> comments) {}
+
+    /** A configuration file's body. */
     public static Body parse(String text) throws InputException {
+        return parseFile(text).body();
+    }
+
+    /**
+     * A configuration file's body and comments, from one reading. The first, SLL, pass keeps
+     * neither the token stream nor the parse tree of the whole file: tokens are read through an
+     * unbuffered stream and each top-level attribute or block becomes AST as soon as it is
+     * parsed, its parse tree then dropped, so memory holds the AST and the largest top-level
+     * item, not the file's tree.
+     */
+    public static ParsedFile parseFile(String text) throws InputException {
         try {
             TopLevelItems items = new TopLevelItems();
-            HclParser parser = new HclParser(new UnbufferedTokenStream<>(new DefaultChannel(lexer(text, 1, 0, false))));
+            List<Comment> comments = new ArrayList<>();
+            HclParser parser = new HclParser(new UnbufferedTokenStream<>(
+                    new DefaultChannel(lexer(text, 1, 0, false), comments)));
             parser.removeErrorListeners();
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setErrorHandler(new BailErrorStrategy());
@@ -49,13 +64,15 @@ public final class HclSyntax {
                 tree = parser.configFile();
             } catch (ParseCancellationException e) {
                 // Full LL on a fresh token stream, with the whole tree: syntax errors are reported from it.
-                return run(text, 1, 0, false, HclParser::configFile, (builder, t) -> builder.body(t.body()),
-                        PredictionMode.LL);
+                List<Comment> again = new ArrayList<>();
+                Body body = run(text, 1, 0, false, HclParser::configFile, (builder, t) -> builder.body(t.body()),
+                        PredictionMode.LL, again);
+                return new ParsedFile(body, List.copyOf(again));
             }
-            return items.body(tree.body());
+            return new ParsedFile(items.body(tree.body()), List.copyOf(comments));
         } catch (HclSyntaxException e) {
             throw new InputException(e.getMessage(), new Position(e.line, e.column));
-        } catch (HclLexer.NestingTooDeepException e) {
+        } catch (HclLexerBase.NestingTooDeepException e) {
             throw new InputException(e.getMessage(), new Position(e.line, e.column));
         } catch (StackOverflowError e) {
             throw new InputException("nested too deeply to parse");
@@ -68,27 +85,41 @@ public final class HclSyntax {
      */
     public static Expression.Template parseTemplate(String text, Position at) throws InputException {
         return run(text, at.line(), at.column() - 1, true, HclParser::standaloneTemplate,
-                (builder, tree) -> builder.standalone(tree), PredictionMode.SLL);
+                (builder, tree) -> builder.standalone(tree), PredictionMode.SLL, new ArrayList<>());
     }
 
     private interface Build<T extends ParserRuleContext, R> {
         R apply(HclAstBuilder builder, T tree);
     }
 
-    private static HclLexer lexer(String text, int line, int charPosition, boolean template) {
+    static HclLexer lexer(String text, int line, int charPosition, boolean template) {
         HclLexer lexer = new HclLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         lexer.setLine(line);
         lexer.setCharPositionInLine(charPosition);
+        lexer.countColumnsInUtf16(hasSurrogates(text));
         if (template) {
             lexer.startStandaloneTemplate();
         }
         return lexer;
     }
 
-    /** Parses with the whole token stream and parse tree, SLL first unless {@code mode} says LL. */
+    private static boolean hasSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Parses with the whole token stream and parse tree, SLL first unless {@code mode} says LL;
+     * the comments read are added to {@code comments}.
+     */
     private static <T extends ParserRuleContext, R> R run(String text, int line, int charPosition, boolean template,
-            Function<HclParser, T> rule, Build<T, R> build, PredictionMode mode) throws InputException {
+            Function<HclParser, T> rule, Build<T, R> build, PredictionMode mode, List<Comment> comments)
+            throws InputException {
         try {
             CommonTokenStream tokens = new CommonTokenStream(lexer(text, line, charPosition, template));
             HclParser parser = new HclParser(tokens);
@@ -110,28 +141,44 @@ public final class HclSyntax {
                 parser.getInterpreter().setPredictionMode(PredictionMode.LL);
                 tree = rule.apply(parser);
             }
-            return build.apply(new HclAstBuilder(), tree);
+            R built = build.apply(new HclAstBuilder(), tree);
+            for (Token token : tokens.getTokens()) {
+                addIfComment(token, comments);
+            }
+            return built;
         } catch (HclSyntaxException e) {
             throw new InputException(e.getMessage(), new Position(e.line, e.column));
-        } catch (HclLexer.NestingTooDeepException e) {
+        } catch (HclLexerBase.NestingTooDeepException e) {
             throw new InputException(e.getMessage(), new Position(e.line, e.column));
         } catch (StackOverflowError e) {
             throw new InputException("nested too deeply to parse");
         }
     }
 
-    /** The lexer's tokens on the default channel: what a CommonTokenStream would give the parser. */
+    private static void addIfComment(Token token, List<Comment> comments) {
+        if (token.getType() == HclLexer.LINE_COMMENT || token.getType() == HclLexer.BLOCK_COMMENT) {
+            comments.add(new Comment(HclAstBuilder.range(token), token.getText()));
+        }
+    }
+
+    /**
+     * The lexer's tokens on the default channel: what a CommonTokenStream would give the parser.
+     * The comments among the others are kept.
+     */
     private static final class DefaultChannel implements TokenSource {
         private final TokenSource source;
+        private final List<Comment> comments;
 
-        DefaultChannel(TokenSource source) {
+        DefaultChannel(TokenSource source, List<Comment> comments) {
             this.source = source;
+            this.comments = comments;
         }
 
         @Override
         public Token nextToken() {
             Token token = source.nextToken();
             while (token.getChannel() != Token.DEFAULT_CHANNEL && token.getType() != Token.EOF) {
+                addIfComment(token, comments);
                 token = source.nextToken();
             }
             return token;
