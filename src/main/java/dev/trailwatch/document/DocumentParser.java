@@ -239,6 +239,8 @@ public final class DocumentParser {
         }
 
         private Value map(Position start, int depth) throws IOException, InputException {
+            boolean block = blockCollection();
+            Value last = null;
             Map<String, Value.Entry> entries = new LinkedHashMap<>();
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -251,6 +253,7 @@ public final class DocumentParser {
                     checkYamlKey(key, keyStart);
                 }
                 Value value = value(parser.nextToken(), depth + 1);
+                last = value;
                 Value.Entry previous = entries.get(key);
                 String mapKey = key;
                 if (previous != null) {
@@ -265,7 +268,7 @@ public final class DocumentParser {
             if (token != JsonToken.END_OBJECT) {
                 throw new InputException("unexpected end of document inside a mapping", start());
             }
-            return new Value.MapValue(entries, new Range(start, end()));
+            return new Value.MapValue(entries, new Range(start, collectionEnd(block, last)));
         }
 
         private void checkYamlKey(String key, Position at) throws InputException {
@@ -287,6 +290,7 @@ public final class DocumentParser {
         }
 
         private Value list(Position start, int depth) throws IOException, InputException {
+            boolean block = blockCollection();
             List<Value> items = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -295,7 +299,22 @@ public final class DocumentParser {
                 }
                 items.add(value(token, depth + 1));
             }
-            return new Value.ListValue(items, new Range(start, end()));
+            return new Value.ListValue(items, new Range(start,
+                    collectionEnd(block, items.isEmpty() ? null : items.get(items.size() - 1))));
+        }
+
+        /** Whether the collection just started is a YAML block one (indented lines, not {...} or [...]). */
+        private boolean blockCollection() {
+            return yaml != null && yaml.lastEvent() instanceof org.yaml.snakeyaml.events.CollectionStartEvent c
+                    && !c.isFlow();
+        }
+
+        /**
+         * Where a collection ends: after its last item for a YAML block collection, whose end
+         * SnakeYAML marks at the next token (the following line's indentation); else its end mark.
+         */
+        private Position collectionEnd(boolean block, Value last) {
+            return block && last != null ? last.range().end() : end();
         }
 
         /** {@code Key:} with nothing after it is null in YAML, unlike {@code Key: ""}. */

@@ -35,8 +35,6 @@ public final class InlineSuppressions {
     private static final Pattern TRIVY = Pattern.compile(
             "(?:#|//)\\s*(?:trivy|tfsec):ignore:([A-Za-z0-9_-]+?)(?::exp:(\\S+))?(?:\\s.*)?$");
     private static final Pattern KICS = Pattern.compile("(?:#|//)\\s*kics-scan\\s+(ignore-line|ignore-block)\\b");
-    /** The id a KICS skip stands for: it names no query, so it holds for rules with a KICS peer. */
-    public static final String KICS_ANY = "KICS";
 
     private InlineSuppressions() {}
 
@@ -54,7 +52,7 @@ public final class InlineSuppressions {
         for (int i = 0; i < lines.length; i++) {
             candidates.add(new Candidate(i + 1, 1, lines[i]));
         }
-        return scan(file, lines, candidates, extents);
+        return scan(file, lines, candidates, extents, true);
     }
 
     /**
@@ -73,7 +71,7 @@ public final class InlineSuppressions {
                 candidates.add(new Candidate(c.range().start().line(), c.range().start().column(), c.text()));
             }
         }
-        return scan(file, file.text().split("\n", -1), candidates, extents);
+        return scan(file, file.text().split("\n", -1), candidates, extents, false);
     }
 
     private static boolean mentionsSuppression(String text) {
@@ -84,10 +82,14 @@ public final class InlineSuppressions {
     /** Text that may hold a suppression, starting at {@code line}:{@code column} and running to the end of its line. */
     private record Candidate(int line, int column, String text) {}
 
+    /**
+     * {@code openEnded}: a declaration has no closing token (a YAML mapping ends after its last
+     * value), so comments right after it, indented deeper than its key, are still inside it.
+     */
     private static List<Suppression> scan(SourceFile file, String[] lines, List<Candidate> candidates,
-            Map<Resource, Range> extents) {
+            Map<Resource, Range> extents, boolean openEnded) {
         List<Suppression> found = new ArrayList<>();
-        Extents index = new Extents(extents);
+        Extents index = new Extents(extents, lines, openEnded);
         for (Candidate candidate : candidates) {
             int lineEnd = lines[candidate.line() - 1].length() + 1;
             found.addAll(peerSkips(file, candidate, lineEnd, lines, index));
@@ -140,7 +142,7 @@ public final class InlineSuppressions {
             expiresText = m.group(2);
             reason = "ignored for Trivy";
         } else if ((m = KICS.matcher(candidate.text())).find()) {
-            id = KICS_ANY;
+            id = Suppression.ANY_KICS_CHECK;
             reason = "kics-scan " + m.group(1);
         } else {
             return List.of();
@@ -176,12 +178,22 @@ public final class InlineSuppressions {
         private int nextPending;
         /** Extents started before the current comment's line, by start line, then order. */
         private final TreeMap<Long, Range> open = new TreeMap<>();
+        /**
+         * The last line of each extent's comments: the comment lines right after it. One indented
+         * deeper than the declaration (YAML's "inside", written after its last value) is its own.
+         */
+        private final Map<Range, Integer> trailingCommentsEnd = new HashMap<>();
         private int lastLine;
 
-        Extents(Map<Resource, Range> extents) {
+        Extents(Map<Resource, Range> extents, String[] lines, boolean openEnded) {
             int order = 0;
             for (Map.Entry<Resource, Range> e : extents.entrySet()) {
                 Range r = e.getValue();
+                int end = r.end().line();
+                while (openEnded && end < lines.length && isComment(lines[end])) {
+                    end++;
+                }
+                trailingCommentsEnd.put(r, end);
                 byStartLine.computeIfAbsent(r.start().line(), k -> new ArrayList<>()).add(r);
                 resources.computeIfAbsent(r, k -> new ArrayList<>()).add(e.getKey());
                 pending.add(Map.entry(r, order++));
@@ -216,21 +228,30 @@ public final class InlineSuppressions {
                 }
             }
             if (chosen == null) {
-                chosen = innermostContaining(line);
+                chosen = innermostContaining(line, column);
             }
             return chosen == null ? List.of() : resources.get(chosen);
         }
 
-        private Range innermostContaining(int line) {
+        private Range innermostContaining(int line, int column) {
             while (nextPending < pending.size() && pending.get(nextPending).getKey().start().line() <= line) {
                 Map.Entry<Range, Integer> p = pending.get(nextPending++);
                 open.put(((long) p.getKey().start().line() << 32) | p.getValue(), p.getKey());
             }
-            // An extent that ends before this line ends before every later comment's line too.
-            while (!open.isEmpty() && open.lastEntry().getValue().end().line() < line) {
+            // An extent whose comments end before this line ends before every later comment's line too.
+            while (!open.isEmpty() && trailingCommentsEnd.get(open.lastEntry().getValue()) < line) {
                 open.pollLastEntry();
             }
-            return open.isEmpty() ? null : open.lastEntry().getValue();
+            if (open.isEmpty()) {
+                return null;
+            }
+            Range innermost = open.lastEntry().getValue();
+            return line <= innermost.end().line() || column > innermost.start().column() ? innermost : null;
+        }
+
+        private static boolean isComment(String line) {
+            String stripped = line.strip();
+            return stripped.startsWith("#") || stripped.startsWith("//");
         }
     }
 }

@@ -127,13 +127,15 @@ public final class Scanner {
         }
         if (!terraformFolders.isEmpty()) {
             TerraformFolders terraform = new TerraformFolders(paths, maxFileSize, variables, Map.of(), excluded);
-            for (Path folder : terraformFolders) {
-                tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
-                        List.of(), terraform.folderErrors(folder), List.of())));
-            }
+            // Roots first: each drops its modules' parsed files when it is done, and a folder's
+            // counts read afterwards are kept without them (read first, every folder stayed parsed).
             for (Path root : terraform.roots(terraformFolders)) {
                 tasks.add(new Task(paths.show(root), () -> check(configuration(terraform.load(root, terraformFolders),
                         0))));
+            }
+            for (Path folder : terraformFolders) {
+                tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
+                        List.of(), terraform.folderErrors(folder), List.of())));
             }
         }
         return combine(run(tasks), collectionErrors);

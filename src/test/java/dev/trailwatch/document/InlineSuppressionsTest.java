@@ -47,10 +47,12 @@ class InlineSuppressionsTest {
         lines[3] = "  # trailwatch:ignore TW001 before inner";           // line 4 -> inner, both instances
         lines[5] = "    # trailwatch:ignore TW001 in inner";             // line 6 -> inner (nothing starts on 7)
         lines[9] = "  # trailwatch:ignore TW001 after inner";            // line 10 -> outer again
-        lines[12] = "     # trailwatch:ignore TW001 deeper than line 14"; // line 13 -> around it: none
+        // line 13 -> the declaration that ended just above: YAML has no closing token, and the comment
+        // is indented deeper than that declaration (not than line 14's, which it stands before).
+        lines[12] = "     # trailwatch:ignore TW001 deeper than line 14";
         lines[14] = "# trailwatch:ignore TW001 in both";                  // line 15 -> the later of equals
         lines[16] = "# trailwatch:ignore TW001 in the longer one";       // line 17 -> the one still open
-        assertEquals(List.of("1:outer", "4:inner[0]", "4:inner[1]", "6:inner[0]", "6:inner[1]", "10:outer", "13:null",
+        assertEquals(List.of("1:outer", "4:inner[0]", "4:inner[1]", "6:inner[0]", "6:inner[1]", "10:outer", "13:outer",
                 "15:same_start_last", "17:same_start_last"), targets(extents, lines));
     }
 
