@@ -178,7 +178,7 @@ final class Workspace implements AutoCloseable {
             if (buffer != null) {
                 SourceFile text = new SourceFile(path, settings.paths().show(path), buffer.text());
                 ScanResult result = project.scanner().scan(text, List.of(), List.of());
-                publish(terraform ? path.getParent() : path, path, result);
+                publish(terraform || variables ? path.getParent() : path, path, result);
             }
             if (variables && saved || buffer == null && (terraform || variables)) {
                 analyseFolder(project, path.getParent(), path);

@@ -237,17 +237,23 @@ public final class Scanner {
     /** Scans files and, first, text that did not come from a file (standard input), named as the user said. */
     public ScanResult scan(SourceFile stdin, List<FileCollector.Candidate> files, List<InputError> collectionErrors) {
         ScanResult rest = scan(files, collectionErrors);
-        Task task = isTerraformConfiguration(stdin.displayPath()) ? terraformBuffer(stdin)
-                : new Task(stdin.displayPath(), () -> analyse(stdin));
+        Task task = isTerraformConfiguration(stdin.displayPath()) || isVariablesOfAModule(stdin)
+                ? terraformBuffer(stdin) : new Task(stdin.displayPath(), () -> analyse(stdin));
         List<Outcome> outcomes = new ArrayList<>(run(List.of(task)));
         outcomes.add(new Outcome(rest.files(), rest.resources(), rest.trails(), rest.unknownValues(), rest.findings(),
                 List.of(), rest.checks()));
         return combine(outcomes, rest.errors());
     }
 
+    /** An unsaved variables file beside a module's .tf files: its values change what the module evaluates to. */
+    private boolean isVariablesOfAModule(SourceFile buffer) {
+        Path folder = paths.workingDirectory().resolve(buffer.displayPath()).normalize().getParent();
+        return isVariablesFile(buffer.displayPath()) && folder != null && ModuleReader.isModuleFolder(folder);
+    }
+
     /**
-     * A Terraform file's unsaved text: evaluated with the rest of its folder from disk, as if it
-     * were saved, and its folder's findings reported.
+     * A Terraform file's (or variables file's) unsaved text: evaluated with the rest of its folder
+     * from disk, as if it were saved, and its folder's findings reported.
      */
     private Task terraformBuffer(SourceFile buffer) {
         Path path = paths.workingDirectory().resolve(buffer.displayPath()).normalize();

@@ -42,6 +42,11 @@ public final class ModuleReader {
      * With {@code overrides}, files whose text comes from elsewhere than the disk (an editor's
      * unsaved buffer, read from standard input), by absolute path.
      */
+    /** A file's unsaved text (an editor's buffer), or null when the scan reads it from disk. */
+    SourceFile override(Path path) {
+        return overrides.get(path.toAbsolutePath().normalize());
+    }
+
     public ModuleReader(DisplayPaths paths, long maxFileSize, Map<Path, SourceFile> overrides) {
         this.paths = paths;
         this.maxFileSize = maxFileSize;
@@ -144,7 +149,9 @@ public final class ModuleReader {
         }
         java.util.Set<Path> all = new java.util.TreeSet<>(files);
         for (Path override : overrides.keySet()) {
-            if (dir.equals(override.getParent())) {
+            String name = override.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            // An unsaved variables file is read as variables (VariableInputs), not as the module's.
+            if (dir.equals(override.getParent()) && (name.endsWith(".tf") || name.endsWith(".tf.json"))) {
                 all.add(override);
             }
         }

@@ -30,7 +30,7 @@ public final class TerraformLoader {
     static Loaded loadInstances(Path rootDir, ModuleReader reader, VariableInputs variables,
             List<InputError> errors) {
         Module root = reader.read(rootDir);
-        Map<String, VariableValue> inputs = variables.forRoot(root, errors);
+        Map<String, VariableValue> inputs = variables.forRoot(root, errors, reader::override);
         ModuleInstance instance = ModuleInstance.root(root, reader, inputs, errors);
         List<Resource> resources = new ArrayList<>();
         Map<SourceFile, Map<Resource, Range>> extents = new LinkedHashMap<>();

@@ -41,14 +41,16 @@ public final class VariableInputs {
         return new VariableInputs(List.of(), paths, Long.MAX_VALUE);
     }
 
-    Map<String, VariableValue> forRoot(Module root, List<InputError> errors) {
+    /** {@code unsaved}: a variables file's unsaved text (an editor's buffer), or null to read the disk. */
+    Map<String, VariableValue> forRoot(Module root, List<InputError> errors,
+            java.util.function.Function<Path, SourceFile> unsaved) {
         Map<String, VariableValue> values = new LinkedHashMap<>();
         for (Path file : autoLoaded(root.dir())) {
-            readFile(file, root, values, errors);
+            readFile(file, root, values, errors, unsaved);
         }
         for (Option option : options) {
             if (option.isFile()) {
-                readFile(paths.workingDirectory().resolve(option.text()), root, values, errors);
+                readFile(paths.workingDirectory().resolve(option.text()), root, values, errors, unsaved);
             } else {
                 int eq = option.text().indexOf('=');
                 String name = option.text().substring(0, eq);
@@ -78,10 +80,12 @@ public final class VariableInputs {
         return files;
     }
 
-    private void readFile(Path path, Module root, Map<String, VariableValue> values, List<InputError> errors) {
+    private void readFile(Path path, Module root, Map<String, VariableValue> values, List<InputError> errors,
+            java.util.function.Function<Path, SourceFile> unsaved) {
         String shown = paths.show(path);
         try {
-            SourceFile file = SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
+            SourceFile buffer = unsaved.apply(path);
+            SourceFile file = buffer != null ? buffer : SourceFile.decode(path, shown, SourceFile.readBytes(path, maxFileSize));
             Body body = ModuleReader.parse(file);
             Evaluator literals = ModuleInstance.literalEvaluator(root, errors);
             for (Body.Attribute attribute : body.attributes()) {

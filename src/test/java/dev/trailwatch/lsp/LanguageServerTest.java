@@ -216,6 +216,32 @@ class LanguageServerTest {
     }
 
     @Test
+    void editingTfvarsEvaluatesTheFolderWithTheUnsavedText() throws Exception {
+        write("variables.tf", variables(true));
+        Path main = write("main.tf", TRAIL_TF);
+        Path tfvars = write("terraform.tfvars", "enabled = true\n");
+        try (LspSession session = new LspSession()) {
+            session.initialize(root, null);
+            session.open(main, TRAIL_TF);
+            assertEquals(List.of(), session.next(main).getDiagnostics());
+            session.open(tfvars, "enabled = true\n");
+
+            session.change(tfvars, 2, "enabled = false\n"); // not saved: the disk still says true
+            PublishDiagnosticsParams republished = session.next(main);
+            while (republished.getDiagnostics().isEmpty()) {
+                republished = session.next(main);
+            }
+            Diagnostic d = only(republished);
+            assertEquals("TW001", d.getCode().getLeft());
+            assertTrue(d.getMessage().contains("false because of terraform.tfvars"), d.getMessage());
+            assertEquals("enabled = true\n", Files.readString(tfvars));
+
+            session.change(tfvars, 3, "enabled = true\n");
+            assertEquals(List.of(), session.next(main).getDiagnostics());
+        }
+    }
+
+    @Test
     void aFileChangedOnDiskUpdatesTheOpenFilesItConcerns() throws Exception {
         Path variables = write("variables.tf", variables(true));
         Path main = write("main.tf", TRAIL_TF);
