@@ -165,7 +165,7 @@ public final class Fixer {
             }
         }
         List<FilePlan.NotFixed> notFixed = new ArrayList<>(plan.notFixed());
-        if (kept.isEmpty() && plan.fixes().size() == 1) {
+        if (kept.isEmpty() && plan.fixes().size() == 1 && callees.isEmpty()) {
             return new FileResult(file, List.of(), "", notFixed, problems.getOrDefault(plan.fixes().get(0), problem));
         }
         for (Map.Entry<Fix, String> refused : problems.entrySet()) {
@@ -250,8 +250,13 @@ public final class Fixer {
         return address.replaceAll("\\[[^\\]]*]", "");
     }
 
+    /**
+     * This file left untouched for {@code reason}; the findings of trails in other files (modules it
+     * calls) are listed with it, as the file's line does not name them.
+     */
     private static FileResult refused(String file, List<Finding> findings, String reason) {
-        return new FileResult(file, List.of(), "", List.of(), reason);
+        return new FileResult(file, List.of(), "", findings.stream().filter(f -> !f.location().file().equals(file))
+                .map(f -> new FilePlan.NotFixed(f, reason)).toList(), reason);
     }
 
     private static String at(InputException e) {

@@ -126,7 +126,7 @@ final class ModuleArguments {
         return null;
     }
 
-    private static Body.Block resource(Body body, String type, String name) {
+    static Body.Block resource(Body body, String type, String name) {
         for (Body.Block b : body.blocks()) {
             if (b.type().equals("resource") && b.labels().size() == 2 && b.labels().get(0).value().equals(type)
                     && b.labels().get(1).value().equals(name)) {

@@ -111,13 +111,7 @@ final class TerraformFixes {
     }
 
     private Body.Block block(String type, String name) {
-        for (Body.Block b : body.blocks()) {
-            if (b.type().equals("resource") && b.labels().size() == 2 && b.labels().get(0).value().equals(type)
-                    && b.labels().get(1).value().equals(name)) {
-                return b;
-            }
-        }
-        return null;
+        return ModuleArguments.resource(body, type, name);
     }
 
     private String text(Body.Attribute attribute) {
