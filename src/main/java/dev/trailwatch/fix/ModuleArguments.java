@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -240,8 +241,12 @@ final class ModuleArguments {
             }
         }
         for (int i = 0; i < found.size(); i++) {
-            Path called = file.toAbsolutePath().getParent().resolve(sources.get(i)).normalize();
-            callsByFolder.computeIfAbsent(called, k -> new ArrayList<>()).add(found.get(i));
+            try {
+                Path called = file.toAbsolutePath().getParent().resolve(sources.get(i)).normalize();
+                callsByFolder.computeIfAbsent(called, k -> new ArrayList<>()).add(found.get(i));
+            } catch (InvalidPathException e) {
+                // No folder has that name (a NUL character, say): the call is reported by the scan.
+            }
         }
     }
 }

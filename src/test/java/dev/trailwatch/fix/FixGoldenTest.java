@@ -205,6 +205,22 @@ class FixGoldenTest {
     }
 
     @Test
+    void aModuleSourceNoFolderCanHaveDoesNotStopTheSearchForCallers() throws IOException {
+        // Found by scripts/fix-check.sh: testdata/bad/module-source-nul.tf crashed the search (exit 2).
+        Path fixture = FIXTURES.resolve("terraform/module-argument");
+        for (String file : List.of("trail/main.tf", "root/main.tf")) {
+            Files.createDirectories(temp.resolve(file).getParent());
+            Files.copy(fixture.resolve(file), temp.resolve(file));
+        }
+        Files.createDirectories(temp.resolve("bad"));
+        Files.copy(Paths.get("testdata/bad/module-source-nul.tf"), temp.resolve("bad/main.tf"));
+        Files.createDirectory(temp.resolve(".git"));
+        Cli.Run run = Cli.run("scan", "--fix", temp.resolve("root").toString());
+        assertEquals(ExitCodes.CLEAN, run.exitCode(), run.err());
+        assertEquals(Files.readString(fixture.resolve("root/main.tf.fixed")), Files.readString(temp.resolve("root/main.tf")));
+    }
+
+    @Test
     void aModuleArgumentInAOneLineCallOrAJsonCallerIsExplained() throws IOException {
         Path callers = temp.resolve("callers");
         try (Stream<Path> files = Files.walk(Paths.get("testdata/terraform/callers"))) {
