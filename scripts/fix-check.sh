@@ -5,8 +5,9 @@
 #    reason (values set through a variable, a parameter, a condition: the fix refuses, never guesses);
 #  - no file that parsed before fails to parse after, and no new error appears;
 #  - the diff of each fixed file changes only the lines the fix needs: a line that was there is
-#    removed only when it holds the log group or role attribute (or is the last line, when a file
-#    without a final newline grows);
+#    removed only when it holds the log group or role attribute, or is a module argument given "" or
+#    null that the fix set (the trail of a called module takes its value from it), or is the last
+#    line, when a file without a final newline grows;
 #  - cfn-lint reports no new error on a fixed template, and `terraform fmt` would change none of the
 #    lines a fix wrote in a .tf file (the file's own indentation kept: tabs are compared as written),
 #    each when the tool is installed (SKIP when not).
@@ -131,9 +132,14 @@ for rel in sorted(changed):
         while q < min(len(removed), len(added)) - p and removed[-1 - q] == added[-1 - q]:
             q += 1
         return p + q >= len(removed)
+    def argument_set(removed, added):
+        # A module argument given "" or null, set by the fix to the log group or role (same name, same place).
+        m = re.match(r'(\s*[A-Za-z0-9_-]+\s*=)\s*(""|null)\s*(#.*|//.*)?$', removed)
+        return m is not None and any(a.startswith(m.group(1)) for a in added)
     for h in hunks:
         for removed in h["-"]:
-            if attribute.search(removed) or any(only_inserted_into(removed, a) for a in h["+"]):
+            if attribute.search(removed) or any(only_inserted_into(removed, a) for a in h["+"]) \
+                    or argument_set(removed, h["+"]):
                 continue
             failures.append(f"{rel}: --fix changed a line it did not need to: {removed!r}")
     if rel.endswith(".tf") and terraform:

@@ -63,13 +63,37 @@ public final class Fixer {
     /** Fixes every fixable finding of a scan; {@code write} false only computes the diffs. */
     public List<FileResult> fix(ScanResult result, boolean write) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        // A trail in a called module whose empty value comes from its caller's module block is fixed there.
+        Map<String, Map<ModuleArguments.Target, List<Finding>>> byCaller = new LinkedHashMap<>();
+        ModuleArguments callers = new ModuleArguments(paths);
+        Map<Finding, ModuleArguments.Target> targets = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
             if (fixable(f)) {
-                byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
+                ModuleArguments.Target target;
+                try {
+                    target = callers.target(f);
+                } catch (RuntimeException e) {
+                    target = null; // the caller cannot be found safely: the finding's own file explains it
+                }
+                if (target == null) {
+                    byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
+                } else {
+                    targets.put(f, target);
+                }
             }
         }
+        // One result per file: a caller that has findings of its own is named as the scan names it.
+        Map<Path, String> names = new LinkedHashMap<>();
+        byFile.keySet().forEach(file -> names.put(absolute(file), file));
+        targets.forEach((f, target) -> {
+            String file = names.computeIfAbsent(absolute(target.callerFile()), k -> target.callerFile());
+            byFile.computeIfAbsent(file, k -> new ArrayList<>());
+            byCaller.computeIfAbsent(file, k -> new LinkedHashMap<>()).computeIfAbsent(target, k -> new ArrayList<>())
+                    .add(f);
+        });
         List<FileResult> results = new ArrayList<>();
-        byFile.forEach((file, findings) -> results.add(fixFile(file, findings, result, write)));
+        byFile.forEach((file, findings) -> results.add(fixFile(file, findings,
+                byCaller.getOrDefault(file, Map.of()), result, write)));
         return results;
     }
 
@@ -89,7 +113,10 @@ public final class Fixer {
         return CloudFormationFixes.plan(file, text, findings);
     }
 
-    private FileResult fixFile(String file, List<Finding> findings, ScanResult before, boolean write) {
+    private FileResult fixFile(String file, List<Finding> own, Map<ModuleArguments.Target, List<Finding>> callees,
+            ScanResult before, boolean write) {
+        List<Finding> findings = new ArrayList<>(own);
+        callees.values().forEach(findings::addAll);
         Path path = paths.workingDirectory().resolve(file);
         byte[] bytes;
         String text;
@@ -106,7 +133,8 @@ public final class Fixer {
         }
         FilePlan plan;
         try {
-            plan = plan(file, path, text, findings);
+            plan = callees.isEmpty() ? plan(file, path, text, own)
+                    : TerraformFixes.plan(file, path, text, own, callees);
         } catch (InputException e) {
             return refused(file, findings, "it does not parse" + at(e));
         } catch (RuntimeException e) {
@@ -119,6 +147,8 @@ public final class Fixer {
         // All the fixes at once; when the result cannot be kept, each trail's fix on its own (its
         // variant with new resources next), keeping those that pass.
         List<Fix> kept = new ArrayList<>();
+        // Each refused fix keeps its own reason: a trail is never refused for another's leftover finding.
+        Map<Fix, String> problems = new LinkedHashMap<>();
         String problem = attempt(file, path, text, plan.fixes(), before);
         if (problem == null) {
             kept.addAll(plan.fixes());
@@ -132,23 +162,26 @@ public final class Fixer {
                     String trialProblem = attempt(file, path, text, trial, before);
                     if (trialProblem == null) {
                         kept.add(variant);
+                        problems.remove(plan.fixes().get(i));
                         break;
                     }
-                    problem = trialProblem;
+                    problems.put(plan.fixes().get(i), trialProblem);
                 }
             }
         }
         List<FilePlan.NotFixed> notFixed = new ArrayList<>(plan.notFixed());
-        if (!kept.isEmpty() && kept.size() < plan.fixes().size()) {
+        if (kept.isEmpty() && plan.fixes().size() == 1 && callees.isEmpty()) {
+            return new FileResult(file, List.of(), "", notFixed, problems.getOrDefault(plan.fixes().get(0), problem));
+        }
+        for (Map.Entry<Fix, String> refused : problems.entrySet()) {
             for (Finding f : findings) {
-                boolean planned = plan.fixes().stream().anyMatch(fix -> isAbout(fix, f));
-                if (planned && kept.stream().noneMatch(fix -> isAbout(fix, f))) {
-                    notFixed.add(new FilePlan.NotFixed(f, problem));
+                if (isAbout(refused.getKey(), f)) {
+                    notFixed.add(new FilePlan.NotFixed(f, refused.getValue()));
                 }
             }
         }
         if (kept.isEmpty()) {
-            return new FileResult(file, List.of(), "", notFixed, problem);
+            return new FileResult(file, List.of(), "", notFixed, null);
         }
         List<TextEdit> edits = kept.stream().flatMap(f -> f.edits().stream()).distinct().toList();
         String fixed = SourceText.apply(text, edits);
@@ -187,8 +220,9 @@ public final class Fixer {
         }
         for (Fix fix : fixes) {
             for (Finding f : after.reported()) {
-                if (!INTEGRATION_RULES.contains(f.ruleId()) || !f.location().file().equals(file)
-                        || !isAbout(fix, f)) {
+                // A fix in a caller is about a trail in another file: its module address says which.
+                boolean inScope = f.location().file().equals(file) || fix.address().startsWith("module.");
+                if (!INTEGRATION_RULES.contains(f.ruleId()) || !inScope || !isAbout(fix, f)) {
                     continue;
                 }
                 boolean wasThere = before.reported().stream().anyMatch(b -> b.ruleId().equals(f.ruleId())
@@ -205,12 +239,29 @@ public final class Fixer {
     /** Whether a finding is on the resource a fix changes (a Terraform address may carry a module and an index). */
     static boolean isAbout(Fix fix, Finding finding) {
         Finding.ResourceRef r = finding.resource();
+        if (fix.address().startsWith("module.")) {
+            return fix.address().equals(withoutIndexes(r.address()));
+        }
         return fix.address().equals(r.name()) && !r.address().contains(".")
                 || fix.address().equals(r.type() + "." + r.name());
     }
 
+    private Path absolute(String file) {
+        return paths.workingDirectory().resolve(file).toAbsolutePath().normalize();
+    }
+
+    /** A resource's address without its modules' and its own instance keys: one fix covers every instance. */
+    static String withoutIndexes(String address) {
+        return address.replaceAll("\\[[^\\]]*]", "");
+    }
+
+    /**
+     * This file left untouched for {@code reason}; the findings of trails in other files (modules it
+     * calls) are listed with it, as the file's line does not name them.
+     */
     private static FileResult refused(String file, List<Finding> findings, String reason) {
-        return new FileResult(file, List.of(), "", List.of(), reason);
+        return new FileResult(file, List.of(), "", findings.stream().filter(f -> !f.location().file().equals(file))
+                .map(f -> new FilePlan.NotFixed(f, reason)).toList(), reason);
     }
 
     private static String at(InputException e) {

@@ -34,6 +34,7 @@ final class TerraformFixes {
     private static final Pattern LITERAL_GROUP_ARN_ANY = Pattern.compile("\"arn:[^\"$%]*:log-group:[^\":*$%]+(:\\*)?\"");
     private static final Pattern DECLARED = Pattern.compile("resource\\s+\"([A-Za-z0-9_-]+)\"\\s+\"([A-Za-z0-9_-]+)\"");
     private static final Pattern INPUT = Pattern.compile("\\b(var|module)\\.[A-Za-z0-9_-]+");
+    private static final Pattern PLAIN_INPUT = Pattern.compile("(var|module)(\\.[A-Za-z0-9_-]+|\\[[^\\]]*])+");
 
     private final String file;
     private final SourceText source;
@@ -68,7 +69,31 @@ final class TerraformFixes {
     }
 
     static FilePlan plan(String file, Path path, String text, List<Finding> findings) throws InputException {
-        return new TerraformFixes(file, path, text).plan(findings);
+        return plan(file, path, text, findings, Map.of());
+    }
+
+    /**
+     * The plan for this file's findings and for those of trails in modules it calls that are fixed
+     * by setting an argument of its module block ({@code callees}: each target with its findings).
+     */
+    static FilePlan plan(String file, Path path, String text, List<Finding> findings,
+            Map<ModuleArguments.Target, List<Finding>> callees) throws InputException {
+        TerraformFixes fixes = new TerraformFixes(file, path, text);
+        FilePlan own = fixes.plan(findings);
+        if (callees.isEmpty()) {
+            return own;
+        }
+        FilePlan called = TrailFix.plan(file, callees, List.of(), fixes::fixModuleArguments);
+        List<Fix> all = new ArrayList<>(own.fixes());
+        all.addAll(called.fixes());
+        List<Fix> fallback = new ArrayList<>();
+        if (!own.fallback().isEmpty() || !called.fallback().isEmpty()) {
+            fallback.addAll(own.fallback().isEmpty() ? own.fixes() : own.fallback());
+            fallback.addAll(called.fallback().isEmpty() ? called.fixes() : called.fallback());
+        }
+        List<FilePlan.NotFixed> notFixed = new ArrayList<>(own.notFixed());
+        notFixed.addAll(called.notFixed());
+        return new FilePlan(file, all, fallback, notFixed);
     }
 
     private FilePlan plan(List<Finding> findings) {
@@ -86,13 +111,7 @@ final class TerraformFixes {
     }
 
     private Body.Block block(String type, String name) {
-        for (Body.Block b : body.blocks()) {
-            if (b.type().equals("resource") && b.labels().size() == 2 && b.labels().get(0).value().equals(type)
-                    && b.labels().get(1).value().equals(name)) {
-                return b;
-            }
-        }
-        return null;
+        return ModuleArguments.resource(body, type, name);
     }
 
     private String text(Body.Attribute attribute) {
@@ -134,10 +153,12 @@ final class TerraformFixes {
         }
         boolean groupMissing = isEmpty(group);
         boolean roleMissing = isEmpty(role);
-        for (Body.Attribute a : java.util.stream.Stream.of(group, role).filter(a -> a != null && !isEmpty(a)).toList()) {
+        // A value that is a variable or a module output, empty where it is set: explained, not changed. A
+        // value computed from one (a condition) falls through: refused below, or by the check, for its own reason.
+        for (Body.Attribute a : Stream.of(group, role).filter(a -> a != null && !isEmpty(a)).toList()) {
             Matcher input = INPUT.matcher(text(a));
-            if (input.find() && !(a == group ? GROUP_ATTRIBUTE : Pattern.compile("aws_iam_role\\.")).matcher(text(a))
-                    .find()) {
+            boolean named = findings.stream().anyMatch(f -> f.message().contains(a.name()));
+            if (named && PLAIN_INPUT.matcher(text(a)).matches() && input.find()) {
                 String where = findings.stream().flatMap(f -> f.related().stream()).findFirst()
                         .map(r -> " (" + r.location().file() + ":" + r.location().line() + ")").orElse("");
                 return TrailFix.none(a.name() + " is set from " + input.group() + where
@@ -151,19 +172,24 @@ final class TerraformFixes {
         // A literal ARN: the new role's policy names it (with :*, which covers its streams).
         String literalArn = group != null && groupName == null && LITERAL_GROUP_ARN_ANY.matcher(text(group)).matches()
                 ? (text(group).endsWith(":*\"") ? text(group) : text(group).replaceFirst("\"$", ":*\"")) : null;
-        int close = source.offset(trail.range().end()) - 1;
-        if (close < 0 || source.text().charAt(close) != '}' || !source.startsLine(close)
-                || source.position(close).line() == source.position(source.offset(trail.range().start())).line()) {
+        if (!multiline(trail)) {
             return TrailFix.none(address + " is written on one line: add " + GROUP + " and " + ROLE
                     + " by hand");
+        }
+        if (!groupMissing && !roleMissing) {
+            // Both are set, to something the fix does not rewrite (a condition, each.value, a function).
+            return TrailFix.none(detail(findings.get(0)) + ": a computed value is not rewritten automatically;"
+                    + " set it by hand");
         }
         String reuseGroup = groupMissing ? firstDeclared("aws_cloudwatch_log_group", null) : null;
         String reuseRole = roleMissing ? firstDeclared("aws_iam_role", "cloudtrail.amazonaws.com") : null;
         fixed.add("TW001");
         String base = trail.labels().get(1).value();
         Set<String> reuseNames = new LinkedHashSet<>(declared);
-        Fix fresh = integration(trail, address, base, edits, done, fixed, group, role, groupName, literalArn, null, null,
-                declared);
+        String groupKey = groupMissing ? GROUP : null;
+        String roleKey = roleMissing ? ROLE : null;
+        Fix fresh = integration(trail, address, base, edits, done, fixed, groupKey, group, roleKey, role, groupName,
+                literalArn, null, null, declared, "");
         if (fresh == null) {
             return TrailFix.none("the log group " + GROUP + " names is not declared in this file, so a role"
                     + " policy cannot name it: add " + ROLE + " by hand");
@@ -171,9 +197,65 @@ final class TerraformFixes {
         if (reuseGroup == null && reuseRole == null) {
             return new TrailFix(fresh, null, null);
         }
-        Fix reusing = integration(trail, address, base, edits, done, fixed, group, role, groupName, literalArn, reuseGroup,
-                reuseRole, reuseNames);
+        Fix reusing = integration(trail, address, base, edits, done, fixed, groupKey, group, roleKey, role, groupName,
+                literalArn, reuseGroup, reuseRole, reuseNames, "");
         return reusing == null ? new TrailFix(fresh, null, null) : new TrailFix(reusing, fresh, null);
+    }
+
+    /**
+     * A trail in a called module fixed in this file, its caller: the module block's arguments that
+     * reach the trail's empty log group and role are set, with the resources they name appended
+     * after the block (or reused from this file).
+     */
+    private TrailFix fixModuleArguments(ModuleArguments.Target target, List<Finding> findings) {
+        Body.Block call = ModuleArguments.moduleBlock(body, target.module());
+        String arguments = Stream.of(target.groupArgument(), target.roleArgument()).filter(a -> a != null)
+                .reduce((a, b) -> a + " and " + b).orElse("");
+        if (call == null) {
+            return TrailFix.none("module." + target.module() + " is not declared in " + file);
+        }
+        if (!multiline(call)) {
+            return TrailFix.none("module." + target.module() + " (" + file + ") is written on one line: set "
+                    + arguments + " there by hand");
+        }
+        if (call.body().attribute("count") != null || call.body().attribute("for_each") != null) {
+            return TrailFix.none("module." + target.module() + " (" + file + ") has several instances: set " + arguments
+                    + " there by hand");
+        }
+        String address = Fixer.withoutIndexes(findings.get(0).resource().address());
+        String base = target.module() + "_" + target.trail().substring(target.trail().indexOf('.') + 1);
+        Body.Attribute group = target.groupArgument() == null ? null : call.body().attribute(target.groupArgument());
+        Body.Attribute role = target.roleArgument() == null ? null : call.body().attribute(target.roleArgument());
+        String reuseGroup = target.groupArgument() != null ? firstDeclared("aws_cloudwatch_log_group", null) : null;
+        String reuseRole = target.roleArgument() != null ? firstDeclared("aws_iam_role", "cloudtrail.amazonaws.com")
+                : null;
+        Set<String> reuseNames = new LinkedHashSet<>(declared);
+        String where = " of module." + target.module();
+        Fix fresh = integration(call, address, base, List.of(), List.of(), List.of("TW001"), target.groupArgument(), group,
+                target.roleArgument(), role, null, target.literalGroupArn(), null, null, declared, where);
+        if (fresh == null) {
+            return TrailFix.none("no log group is known for the role's policy: set " + arguments + " by hand");
+        }
+        if (reuseGroup == null && reuseRole == null) {
+            return new TrailFix(fresh, null, null);
+        }
+        Fix reusing = integration(call, address, base, List.of(), List.of(), List.of("TW001"), target.groupArgument(),
+                group, target.roleArgument(), role, null, target.literalGroupArn(), reuseGroup, reuseRole, reuseNames,
+                where);
+        return reusing == null ? new TrailFix(fresh, null, null) : new TrailFix(reusing, fresh, null);
+    }
+
+    /** Whether a block's closing brace starts a line of its own, below the block's first line. */
+    private boolean multiline(Body.Block block) {
+        int close = source.offset(block.range().end()) - 1;
+        return close >= 0 && source.text().charAt(close) == '}' && source.startsLine(close)
+                && source.position(close).line() != source.position(source.offset(block.range().start())).line();
+    }
+
+    /** What a finding says is wrong (its message after the resource's name). */
+    private static String detail(Finding finding) {
+        int colon = finding.message().indexOf(": ");
+        return colon < 0 ? finding.message() : finding.message().substring(colon + 2);
     }
 
     private boolean isEmpty(Body.Attribute attribute) {
@@ -184,18 +266,25 @@ final class TerraformFixes {
         return value.equals("\"\"") || value.equals("null");
     }
 
-    private Fix integration(Body.Block trail, String address, String base, List<TextEdit> earlier,
-            List<String> earlierDone, List<String> rules, Body.Attribute group, Body.Attribute role, String groupName, String literalArn,
-            String reuseGroup, String reuseRole, Set<String> names) {
+    /**
+     * Sets {@code groupKey} (the log group's ARN with :*) and {@code roleKey} (the role's ARN) in
+     * {@code target} (a trail, or a module block whose arguments reach one; a null key is not set),
+     * replacing the values of {@code group} and {@code role} when present, and appends the
+     * resources it needs after the block.
+     */
+    private Fix integration(Body.Block target, String address, String base, List<TextEdit> earlier,
+            List<String> earlierDone, List<String> rules, String groupKey, Body.Attribute group, String roleKey,
+            Body.Attribute role, String groupName, String literalArn, String reuseGroup, String reuseRole,
+            Set<String> names, String where) {
         List<TextEdit> edits = new ArrayList<>(earlier);
         List<String> done = new ArrayList<>(earlierDone);
-        String unit = indentUnit(trail);
+        String unit = indentUnit(target);
         String nl = source.newline();
         StringBuilder appended = new StringBuilder();
         Map<String, String> set = new LinkedHashMap<>();
         String logGroup = groupName;
         List<String> created = new ArrayList<>();
-        if (isEmpty(group)) {
+        if (groupKey != null) {
             logGroup = reuseGroup != null ? reuseGroup : unique("aws_cloudwatch_log_group", base, names);
             if (reuseGroup == null) {
                 created.add("aws_cloudwatch_log_group." + logGroup);
@@ -205,9 +294,9 @@ final class TerraformFixes {
                         "\tretention_in_days = 365",
                         "}"));
             }
-            set.put(GROUP, groupArn(logGroup));
+            set.put(groupKey, groupArn(logGroup));
         }
-        if (isEmpty(role)) {
+        if (roleKey != null) {
             if (logGroup == null && literalArn == null) {
                 return null;
             }
@@ -242,11 +331,11 @@ final class TerraformFixes {
                         "\t})",
                         "}"));
             }
-            set.put(ROLE, "aws_iam_role." + roleName + ".arn");
+            set.put(roleKey, "aws_iam_role." + roleName + ".arn");
         }
         Map<String, String> added = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : set.entrySet()) {
-            Body.Attribute present = e.getKey().equals(GROUP) ? group : role;
+            Body.Attribute present = e.getKey().equals(groupKey) ? group : role;
             if (present != null) {
                 edits.add(source.replace(source.offset(present.value().range().start()),
                         source.offset(present.value().range().end()), e.getValue()));
@@ -254,7 +343,7 @@ final class TerraformFixes {
                 added.put(e.getKey(), e.getValue());
             }
         }
-        int close = source.offset(trail.range().end()) - 1;
+        int close = source.offset(target.range().end()) - 1;
         if (!added.isEmpty()) {
             int at = source.lineStart(close);
             int closeLine = source.position(close).line();
@@ -273,7 +362,7 @@ final class TerraformFixes {
             String text = noFinalNewline ? nl + appended.substring(0, appended.length() - nl.length()) : appended.toString();
             edits.add(source.insertAt(after, text));
         }
-        done.add("set " + String.join(" and ", set.keySet())
+        done.add("set " + String.join(" and ", set.keySet()) + where
                 + (created.isEmpty() ? "" : " (new " + String.join(", ", created) + ")")
                 + (reuseGroup != null ? " (log group aws_cloudwatch_log_group." + reuseGroup + ")" : "")
                 + (reuseRole != null ? " (role aws_iam_role." + reuseRole + ")" : ""));
