@@ -4,21 +4,18 @@ import dev.trailwatch.rules.Finding;
 import dev.trailwatch.source.DisplayPaths;
 import dev.trailwatch.source.InputException;
 import dev.trailwatch.terraform.hcl.Body;
+import dev.trailwatch.terraform.ModuleCallers;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +28,7 @@ import java.util.regex.Pattern;
 final class ModuleArguments {
     private static final Pattern VARIABLE = Pattern.compile("var\\.([A-Za-z_][A-Za-z0-9_-]*)");
     private static final Pattern LOCAL_SOURCE = Pattern.compile("\"(\\.{1,2}/[^\"$%]*)\"");
-    private static final Pattern LOCAL_SOURCE_JSON = Pattern.compile("\"source\"\\s*:\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Pattern LITERAL_GROUP_ARN = Pattern.compile("\"arn:[^\"$%]*:log-group:[^\":*$%]+(:\\*)?\"");
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
 
     /**
      * The trail {@code trail} (type.name, declared in {@code trailFile}) is fixed by setting
@@ -48,11 +43,12 @@ final class ModuleArguments {
     private record Call(Path file, String module) {}
 
     private final DisplayPaths paths;
-    /** Folder searched → (called folder → its calls). */
-    private final Map<Path, Map<Path, List<Call>>> callsByBase = new HashMap<>();
+    /** Which folders call which, found as the scan finds them. */
+    private final ModuleCallers callers;
 
     ModuleArguments(DisplayPaths paths) {
         this.paths = paths;
+        this.callers = new ModuleCallers(paths.workingDirectory(), path -> false);
     }
 
     /** Where this finding is fixed in a caller, or null when it is not (the finding's own file then explains it). */
@@ -151,55 +147,18 @@ final class ModuleArguments {
         return m != null && m.matches() ? m.group(1) : null;
     }
 
-    /**
-     * Where callers are looked for, as the scan looks for them: the git root above the folder, else
-     * the working directory when the folder is in it, else the folder's parent (a module beside its
-     * callers or called from the folder above).
-     */
-    private Path base(Path folder) {
-        for (Path p = folder; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return p;
-            }
-        }
-        Path working = paths.workingDirectory().toAbsolutePath().normalize();
-        return folder.startsWith(working) ? working : folder.getParent() == null ? folder : folder.getParent();
-    }
-
-    /** The calls of a folder as a local module, from the .tf and .tf.json files under its {@link #base}. */
+    /** The calls of a folder as a local module, in the files of the folders that call it. */
     private List<Call> callsOf(Path folder) {
-        Path base = base(folder.toAbsolutePath().normalize());
-        Map<Path, List<Call>> callsByFolder = callsByBase.get(base);
-        if (callsByFolder == null) {
-            callsByFolder = new HashMap<>();
-            callsByBase.put(base, callsByFolder);
-            Map<Path, List<Call>> index = callsByFolder;
-            try {
-                Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return !dir.equals(base) && dir.getFileName() != null
-                                && SKIPPED_DIRS.contains(dir.getFileName().toString())
-                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        collectCalls(file, index);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                // What could be read counts; a call in an unreadable file would make a fix unsafe, but the
-                // scan reports that file as an error.
+        Path target = folder.toAbsolutePath().normalize();
+        Map<Path, List<Call>> callsByFolder = new HashMap<>();
+        for (Path caller : callers.callers(target)) {
+            try (java.util.stream.Stream<Path> files = Files.list(caller)) {
+                files.sorted().forEach(file -> collectCalls(file, callsByFolder));
+            } catch (IOException | UncheckedIOException e) {
+                // a caller that cannot be listed: the scan reports it
             }
         }
-        return callsByFolder.getOrDefault(folder.toAbsolutePath().normalize(), List.of());
+        return callsByFolder.getOrDefault(target, List.of());
     }
 
     private static void collectCalls(Path file, Map<Path, List<Call>> callsByFolder) {
@@ -220,9 +179,8 @@ final class ModuleArguments {
         List<Call> found = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         if (json) {
-            Matcher m = LOCAL_SOURCE_JSON.matcher(text);
-            while (m.find()) {
-                sources.add(m.group(1));
+            for (String source : ModuleCallers.localSources(file, text)) {
+                sources.add(source);
                 found.add(new Call(file, null)); // fixed by hand: the fix writes native syntax only
             }
         } else {

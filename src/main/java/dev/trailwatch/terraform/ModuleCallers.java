@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * in a comment or a string is none), and only in files whose text mentions a local source; only
  * the folders involved are parsed.
  */
-final class ModuleCallers {
+public final class ModuleCallers {
     private static final Pattern LOCAL_SOURCE_JSON = Pattern.compile("\"source\"\\s*:\\s*\"(\\.{1,2}/[^\"]*)\"");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules");
 
@@ -34,7 +34,7 @@ final class ModuleCallers {
     private final Map<Path, Map<Path, Set<Path>>> callersByBase = new HashMap<>();
 
     /** {@code excluded}: paths whose calls do not count (the user's --exclude and project excludes). */
-    ModuleCallers(Path workingDirectory, Predicate<Path> excluded) {
+    public ModuleCallers(Path workingDirectory, Predicate<Path> excluded) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.excluded = excluded;
     }
@@ -67,7 +67,9 @@ final class ModuleCallers {
         }
     }
 
-    private Set<Path> callers(Path folder) {
+    /** The folders whose .tf or .tf.json files call {@code folder} as a local module. */
+    public Set<Path> callers(Path folder) {
+        folder = folder.toAbsolutePath().normalize();
         Path base = base(folder);
         Map<Path, Set<Path>> callers = callersByBase.computeIfAbsent(base, this::index);
         return callers.getOrDefault(folder, Set.of());
@@ -135,7 +137,7 @@ final class ModuleCallers {
     }
 
     /** The local sources ("./…", "../…") of a file's module calls. */
-    private static List<String> localSources(Path file, String text) {
+    public static List<String> localSources(Path file, String text) {
         List<String> sources = new ArrayList<>();
         if (file.getFileName().toString().endsWith(".json")) {
             Matcher m = LOCAL_SOURCE_JSON.matcher(text);
