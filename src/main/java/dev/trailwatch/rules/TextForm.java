@@ -209,9 +209,12 @@ final class TextForm {
     /** Where a character leads from a set of this form's positions (remembered). */
     private BitSet next(BitSet positions, int symbol) {
         // Forms are shared by every thread of a scan: a row's cells are published safely (a plain
-        // array could show another thread a BitSet not yet filled in).
-        AtomicReferenceArray<BitSet> row = transitions.computeIfAbsent(positions,
-                k -> new AtomicReferenceArray<>(SYMBOLS));
+        // array could show another thread a BitSet not yet filled in). A row is read with get, as
+        // computeIfAbsent locks its bin even to find a row that is there.
+        AtomicReferenceArray<BitSet> row = transitions.get(positions);
+        if (row == null) {
+            row = transitions.computeIfAbsent(positions, k -> new AtomicReferenceArray<>(SYMBOLS));
+        }
         BitSet next = row.get(symbol);
         if (next == null) {
             next = step(positions, symbol);
