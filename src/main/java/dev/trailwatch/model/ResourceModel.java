@@ -40,7 +40,7 @@ public final class ResourceModel {
     private final Map<Resource, Role> roleByResource = new IdentityHashMap<>();
     private final Map<String, LogGroup> logGroupByName = new HashMap<>();
     private final Map<String, Role> roleByName = new HashMap<>();
-    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Object, Derived<?>> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A model with nothing in it: what a configuration that could not be evaluated contributes. */
     public static ResourceModel empty() {
@@ -159,7 +159,28 @@ public final class ResourceModel {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, java.util.function.Function<ResourceModel, T> compute) {
-        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+        // Computed outside the map's lock, so that one derived value may be built from another
+        // (ConcurrentHashMap forbids that inside computeIfAbsent); a second thread waits for the first.
+        return ((Derived<T>) derived.computeIfAbsent(key, k -> new Derived<T>())).get(this, compute);
+    }
+
+    /** One derived value, computed by the first thread that asks for it. */
+    private static final class Derived<T> {
+        private volatile T value;
+
+        T get(ResourceModel model, java.util.function.Function<ResourceModel, T> compute) {
+            T known = value;
+            if (known == null) {
+                synchronized (this) {
+                    known = value;
+                    if (known == null) {
+                        known = compute.apply(model);
+                        value = known;
+                    }
+                }
+            }
+            return known;
+        }
     }
 
     /** A Terraform instance address without its count or for_each keys (its modules' too): the declaration's. */

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
         tags = {"security", "CIS-AWS-1.2.0/2.4", "CIS-AWS-1.4.0/3.4", "CIS-AWS-2.0.0/3.4"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "5.5")
-public final class CloudWatchLogsIntegrationRule extends Rule {
+public final class CloudWatchLogsIntegrationRule extends TrailRule {
 
     /** One way an attribute ends up without a value. */
     private record Gap(Attribute attribute, String how, List<String> conditions, Location origin, String originName) {
@@ -31,14 +31,12 @@ public final class CloudWatchLogsIntegrationRule extends Rule {
     }
 
     @Override
-    public void check(ResourceModel model, Consumer<Finding> report) {
-        for (Trail trail : model.trails()) {
-            List<Gap> gaps = new ArrayList<>();
-            boolean capped = collectGaps(trail.logGroupArn(), gaps);
-            capped |= collectGaps(trail.roleArn(), gaps);
-            if (!gaps.isEmpty()) {
-                report.accept(describe(trail, gaps, capped));
-            }
+    public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
+        List<Gap> gaps = new ArrayList<>();
+        boolean capped = collectGaps(trail.logGroupArn(), gaps);
+        capped |= collectGaps(trail.roleArn(), gaps);
+        if (!gaps.isEmpty()) {
+            report.accept(describe(trail, gaps, capped));
         }
     }
 

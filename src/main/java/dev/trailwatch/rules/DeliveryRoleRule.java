@@ -25,20 +25,18 @@ import java.util.function.Consumer;
         peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html",
         securitySeverity = "5.5")
-public final class DeliveryRoleRule extends Rule {
+public final class DeliveryRoleRule extends TrailRule {
     private static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
     private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
 
     @Override
-    public void check(ResourceModel model, Consumer<Finding> report) {
-        for (Trail trail : model.trails()) {
-            // Absent is TW001's.
-            reportProblems(trail, trail.roleArn(), v -> judge(v, trail, model).problemText(),
-                    "'s CloudWatch Logs role cannot deliver: ",
-                    "Give the trail an IAM role that trusts cloudtrail.amazonaws.com (sts:AssumeRole) and allows"
-                            + " logs:CreateLogStream and logs:PutLogEvents on the log group's log-stream:*;"
-                            + " see `trailwatch explain TW003`.", report);
-        }
+    public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
+        // Absent is TW001's.
+        reportProblems(trail, trail.roleArn(), v -> judge(v, trail, model).problemText(),
+                "'s CloudWatch Logs role cannot deliver: ",
+                "Give the trail an IAM role that trusts cloudtrail.amazonaws.com (sts:AssumeRole) and allows"
+                        + " logs:CreateLogStream and logs:PutLogEvents on the log group's log-stream:*;"
+                        + " see `trailwatch explain TW003`.", report);
     }
 
     /**

@@ -20,16 +20,14 @@ import java.util.function.Consumer;
         peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "5.5")
-public final class LogGroupArnRule extends Rule {
+public final class LogGroupArnRule extends TrailRule {
     @Override
-    public void check(ResourceModel model, Consumer<Finding> report) {
-        for (Trail trail : model.trails()) {
-            // Absent is TW001's.
-            reportProblems(trail, trail.logGroupArn(), v -> judge(v, trail, model).problemText(),
-                    "'s log group is not one CloudTrail accepts: ",
-                    "Use the log group's ARN ending in :* (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*);"
-                            + " see `trailwatch explain TW002`.", report);
-        }
+    public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
+        // Absent is TW001's.
+        reportProblems(trail, trail.logGroupArn(), v -> judge(v, trail, model).problemText(),
+                "'s log group is not one CloudTrail accepts: ",
+                "Use the log group's ARN ending in :* (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*);"
+                        + " see `trailwatch explain TW002`.", report);
     }
 
     /**

@@ -11,14 +11,12 @@ import java.util.function.Consumer;
         peerIds = {"CloudTrail.1"}, tags = {"security", "CIS-AWS-1.4.0/3.1"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html",
         securitySeverity = "5.5")
-public final class LoggingEnabledRule extends Rule {
+public final class LoggingEnabledRule extends TrailRule {
     @Override
-    public void check(ResourceModel model, Consumer<Finding> report) {
-        for (Trail trail : model.trails()) {
-            Attribute attribute = trail.isLogging();
-            reportProblems(trail, attribute, v -> Truth.of(v).isFalse() ? "is false" : null,
-                    " does not log, so nothing reaches CloudWatch Logs: ",
-                    "Set " + attribute.name() + " to true; see `trailwatch explain TW005`.", report);
-        }
+    public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
+        Attribute attribute = trail.isLogging();
+        reportProblems(trail, attribute, v -> Truth.of(v).isFalse() ? "is false" : null,
+                " does not log, so nothing reaches CloudWatch Logs: ",
+                "Set " + attribute.name() + " to true; see `trailwatch explain TW005`.", report);
     }
 }

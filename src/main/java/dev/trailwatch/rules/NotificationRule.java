@@ -26,7 +26,7 @@ import java.util.function.Consumer;
         peerIds = {"CloudWatch.1", "CloudWatch.4"}, tags = {"security", "CIS-AWS-1.4.0/4.1", "CIS-AWS-1.2.0/3.1"},
         helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
         securitySeverity = "3.5")
-public final class NotificationRule extends Rule {
+public final class NotificationRule extends TrailRule {
     /** CIS monitoring filters, recognised by words their patterns use. */
     private static final Map<String, List<String>> CIS_FILTERS = cisFilters();
 
@@ -51,46 +51,44 @@ public final class NotificationRule extends Rule {
     }
 
     @Override
-    public void check(ResourceModel model, Consumer<Finding> report) {
-        for (Trail trail : model.trails()) {
-            if (!trail.logGroupArn().isPresent()) {
+    public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
+        if (!trail.logGroupArn().isPresent()) {
+            return;
+        }
+        LogGroup group = declaredGroup(trail.logGroupArn().value(), model);
+        if (group == null) {
+            return; // not declared here: its filters, if any, are elsewhere
+        }
+        MonitoringIndex index = MonitoringIndex.of(model);
+        List<MetricFilter> filters = index.filters(group);
+        Location at = new Location(trail.resource().declaration().file(), trail.logGroupArn().range());
+        String name = group.resource().address();
+        if (filters.isEmpty()) {
+            report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no metric"
+                    + " filter reads log group " + name, "Add a metric filter on " + name + " (for example for"
+                    + " unauthorized API calls) and an alarm on its metric with an alarm action; see"
+                    + " `trailwatch explain TW004`."));
+            return;
+        }
+        List<String> silent = new ArrayList<>();
+        boolean alarmed = false;
+        for (Alarm alarm : index.alarms(filters)) {
+            if (!watches(alarm, filters)) {
                 continue;
             }
-            LogGroup group = declaredGroup(trail.logGroupArn().value(), model);
-            if (group == null) {
-                continue; // not declared here: its filters, if any, are elsewhere
+            String why = whySilent(alarm);
+            if (why == null) {
+                alarmed = true;
+                break;
             }
-            MonitoringIndex index = MonitoringIndex.of(model);
-            List<MetricFilter> filters = index.filters(group);
-            Location at = new Location(trail.resource().declaration().file(), trail.logGroupArn().range());
-            String name = group.resource().address();
-            if (filters.isEmpty()) {
-                report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no metric"
-                        + " filter reads log group " + name, "Add a metric filter on " + name + " (for example for"
-                        + " unauthorized API calls) and an alarm on its metric with an alarm action; see"
-                        + " `trailwatch explain TW004`."));
-                continue;
-            }
-            List<String> silent = new ArrayList<>();
-            boolean alarmed = false;
-            for (Alarm alarm : index.alarms(filters)) {
-                if (!watches(alarm, filters)) {
-                    continue;
-                }
-                String why = whySilent(alarm);
-                if (why == null) {
-                    alarmed = true;
-                    break;
-                }
-                silent.add(why);
-            }
-            if (!alarmed) {
-                report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no alarm"
-                        + " with an action watches the metrics of the filters on log group " + name + " ("
-                        + recognised(filters) + ")" + (silent.isEmpty() ? "" : "; " + String.join("; ", silent)),
-                        "Add an alarm on the filter's metric (same namespace and name)"
-                        + " with an alarm action such as an SNS topic; see `trailwatch explain TW004`."));
-            }
+            silent.add(why);
+        }
+        if (!alarmed) {
+            report.accept(finding(trail.resource(), at, trail.resource().address() + " notifies nobody: no alarm"
+                    + " with an action watches the metrics of the filters on log group " + name + " ("
+                    + recognised(filters) + ")" + (silent.isEmpty() ? "" : "; " + String.join("; ", silent)),
+                    "Add an alarm on the filter's metric (same namespace and name)"
+                    + " with an alarm action such as an SNS topic; see `trailwatch explain TW004`."));
         }
     }
 

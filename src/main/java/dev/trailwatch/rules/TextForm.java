@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A set of strings written as a sequence of atoms, each one character from a set or any number
@@ -34,7 +36,7 @@ final class TextForm {
      * each character leads. Built lazily once per form and reused, as the forms CloudTrail accepts
      * are asked about again and again.
      */
-    private final Map<BitSet, BitSet[]> transitions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<BitSet, AtomicReferenceArray<BitSet>> transitions = new ConcurrentHashMap<>();
 
     private TextForm(List<Atom> atoms) {
         this.atoms = List.copyOf(atoms);
@@ -206,11 +208,17 @@ final class TextForm {
 
     /** Where a character leads from a set of this form's positions (remembered). */
     private BitSet next(BitSet positions, int symbol) {
-        BitSet[] row = transitions.computeIfAbsent(positions, k -> new BitSet[SYMBOLS]);
-        BitSet next = row[symbol];
+        // Forms are shared by every thread of a scan: a row's cells are published safely (a plain
+        // array could show another thread a BitSet not yet filled in). A row is read with get, as
+        // computeIfAbsent locks its bin even to find a row that is there.
+        AtomicReferenceArray<BitSet> row = transitions.get(positions);
+        if (row == null) {
+            row = transitions.computeIfAbsent(positions, k -> new AtomicReferenceArray<>(SYMBOLS));
+        }
+        BitSet next = row.get(symbol);
         if (next == null) {
             next = step(positions, symbol);
-            row[symbol] = next; // two threads may both compute it: the same value
+            row.set(symbol, next); // two threads may both compute it: the same value
         }
         return next;
     }

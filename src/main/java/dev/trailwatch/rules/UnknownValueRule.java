@@ -20,15 +20,13 @@ import java.util.function.Consumer;
         peerIds = {}, tags = {"trailwatch"},
         helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
         securitySeverity = "0.0", kind = RuleKind.UNKNOWN_VALUES)
-public final class UnknownValueRule extends Rule {
+public final class UnknownValueRule extends TrailRule {
     private static final int MAX_REPORTED = 4;
 
     @Override
-    public void check(ResourceModel model, Consumer<Finding> report) {
-        for (Trail trail : model.trails()) {
-            report(trail, trail.logGroupArn(), leaf -> LogGroupArnRule.judge(leaf, trail, model), report);
-            report(trail, trail.roleArn(), leaf -> DeliveryRoleRule.judge(leaf, trail, model), report);
-        }
+    public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
+        report(trail, trail.logGroupArn(), leaf -> LogGroupArnRule.judge(leaf, trail, model), report);
+        report(trail, trail.roleArn(), leaf -> DeliveryRoleRule.judge(leaf, trail, model), report);
     }
 
     /** A note for each way the attribute's value stays open to the rule that judges it. */

@@ -149,7 +149,7 @@ public final class Scanner {
     /** Everything after a front end: the rules, the findings that count, and what the reports count. */
     private Outcome check(Loaded loaded) {
         List<Finding> findings = new ArrayList<>();
-        for (Finding finding : runner.run(loaded.model())) {
+        for (Finding finding : runner.run(loaded.model(), jobs)) {
             if (loaded.scope().reports(finding.location().file(), finding.resource().address())) {
                 findings.add(written.apply(finding, loaded.model().suppressions()));
             }
