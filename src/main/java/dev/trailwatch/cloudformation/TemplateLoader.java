@@ -17,8 +17,6 @@ import java.util.Map;
  * model. Recognising what is a template is by content, as the specification says.
  */
 public final class TemplateLoader {
-    static final String TRAIL_TYPE = "AWS::CloudTrail::Trail";
-
     private TemplateLoader() {}
 
     /** Whether a parsed document is a CloudFormation template. */

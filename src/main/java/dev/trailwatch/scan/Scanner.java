@@ -130,8 +130,8 @@ public final class Scanner {
             // Roots first: each drops its modules' parsed files when it is done, and a folder's
             // counts read afterwards are kept without them (read first, every folder stayed parsed).
             for (Path root : terraform.roots(terraformFolders)) {
-                tasks.add(new Task(paths.show(root), () -> check(configuration(terraform.load(root, terraformFolders),
-                        0))));
+                tasks.add(new Task(paths.show(root),
+                        () -> check(configuration(terraform.load(root, terraformFolders)))));
             }
             for (Path folder : terraformFolders) {
                 tasks.add(new Task(paths.show(folder), () -> new Outcome(terraform.fileCount(folder), 0, 0, 0,
@@ -141,8 +141,9 @@ public final class Scanner {
         return combine(run(tasks), collectionErrors);
     }
 
-    private static Loaded configuration(TerraformFolders.Configuration configuration, int files) {
-        return new Loaded(files, configuration.model(), configuration.reported(), configuration::reports,
+    /** A root configuration's model (its files are counted by their folders' tasks). */
+    private static Loaded configuration(TerraformFolders.Configuration configuration) {
+        return new Loaded(0, configuration.model(), configuration.reported(), configuration::reports,
                 configuration.errors());
     }
 
@@ -265,7 +266,7 @@ public final class Scanner {
             List<Outcome> outcomes = new ArrayList<>();
             outcomes.add(new Outcome(1, 0, 0, 0, List.of(), terraform.folderErrors(path.getParent()), List.of()));
             for (Path root : terraform.roots(folder)) {
-                outcomes.add(check(configuration(terraform.load(root, folder), 0)));
+                outcomes.add(check(configuration(terraform.load(root, folder))));
             }
             return merge(outcomes);
         });

@@ -34,10 +34,6 @@ public final class TerraformFolders {
             return scanned.contains(file.getParent())
                     || reportedAddresses.contains(resourceAddress) && !excluded.test(file);
         }
-
-        public List<Resource> trails() {
-            return reported.stream().filter(r -> r.type().equals(TerraformLoader.TRAIL_TYPE)).toList();
-        }
     }
 
     private final ModuleReader reader;

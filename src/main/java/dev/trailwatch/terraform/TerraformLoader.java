@@ -15,8 +15,6 @@ import java.util.Map;
 
 /** A root module, with every module it calls, as the format-neutral resource model. */
 public final class TerraformLoader {
-    static final String TRAIL_TYPE = TerraformResources.TRAIL_TYPE;
-
     private TerraformLoader() {}
 
     /** A loaded configuration: its model, and the module instance that declares each resource. */
