@@ -3,7 +3,7 @@
 # its class-data-sharing archive (written on the first run, reused, replaced when the jar changes,
 # never a byte on stdout), on the default JDK and on a JDK 25 when one is under /usr/lib/jvm;
 # without a writable cache; and failing to start with exit code 2 (no checkout to build in, no
-# Java, a build that fails).
+# Java, a build that fails); and which compiler tiers it asks the JVM for.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_jar
@@ -79,6 +79,31 @@ mkdir -p "$tmp/nojava"
 for tool in dirname readlink sed stat cksum cut mkdir cat rm mv sleep sh; do ln -s "$(command -v "$tool")" "$tmp/nojava/$tool"; done
 env -u JAVA_HOME PATH="$tmp/nojava" "$tmp/nojava/sh" "$root/bin/trailwatch" --version >out 2>err; code=$?
 check "no Java: exit 2 and why" bash -c '[ "$1" -eq 2 ] && grep -q "no java on PATH and no JAVA_HOME" err' _ "$code"
+
+# Which compiler a folder gets: a fake JDK records the options the launcher passes.
+mkdir -p "$tmp/fakejdk/bin" "$tmp/smallfolder/.git" "$tmp/bigfolder"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/java-args"\n' "$tmp" >"$tmp/fakejdk/bin/java"
+chmod +x "$tmp/fakejdk/bin/java"
+cp "$template" "$tmp/smallfolder/"
+head -c 2100000 /dev/zero | tr '\0' ' ' >"$tmp/smallfolder/.git/pack.json" # not read by a scan
+cp "$template" "$tmp/bigfolder/" && head -c 2100000 /dev/zero | tr '\0' ' ' >"$tmp/bigfolder/big.json"
+cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
+# first_tier DIR ARGS...: starts `trailwatch scan ARGS` in DIR; true when only the first tier runs.
+first_tier() {
+  local dir=$1
+  shift
+  (cd "$dir" && TRAILWATCH_CDS=0 JAVA_HOME="$tmp/fakejdk" "$root/bin/trailwatch" scan "$@" >/dev/null 2>&1)
+  grep -qx -- '-XX:TieredStopAtLevel=1' "$tmp/java-args"
+}
+not() { ! "$@"; }
+if [ "$cpus" -le 2 ]; then
+  check "$cpus processors, a folder of small files: the first compiler tier only" first_tier "$tmp" smallfolder
+  check "and so for the working directory when no path is named" first_tier "$tmp/smallfolder"
+else
+  check "$cpus processors: a folder gets the optimising compiler" not first_tier "$tmp" smallfolder
+fi
+check "a folder with a file over 2 MB: the optimising compiler too" not first_tier "$tmp" bigfolder
+check "one small named file: the first tier only" first_tier "$tmp" "$template"
 
 mkdir -p "$tmp/broken"
 (cd "$root" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -x -C "$tmp/broken"
