@@ -59,10 +59,17 @@ final class TerraformRoleFix {
             statement.put("Principal", "{ Service = \"" + CLOUDTRAIL + "\" }");
             statement.put("Action", "\"sts:AssumeRole\"");
             String reason = addStatement(trust, statement, edits, "the trust policy of aws_iam_role." + role);
-            if (reason == null) {
-                done.add("let " + CLOUDTRAIL + " assume aws_iam_role." + role);
+            if (reason != null) {
+                return reason;
             }
-            return reason;
+            done.add("let " + CLOUDTRAIL + " assume aws_iam_role." + role);
+            // The rule reports the trust first: permissions missing too would be its next finding, so they go in now.
+            Body.Block policy = rolePolicy(role);
+            Expression.ObjectCons document = policy == null ? null : literalDocument(policy.body().attribute("policy"));
+            String text = document == null ? "" : source.text(document.range());
+            if (document == null || (text.contains("logs:CreateLogStream") && text.contains("logs:PutLogEvents"))) {
+                return null;
+            }
         }
         String streams = streams(groupValue);
         if (streams == null) {
