@@ -150,7 +150,7 @@ final class TerraformFixes {
         if (rules.contains("TW003") && !rules.contains("TW001")) {
             boolean trustProblem = findings.stream().anyMatch(f -> f.ruleId().equals("TW003")
                     && f.message().contains("trust policy does not let"));
-            String reason = new TerraformRoleFix(source, body).fix(text(role), text(group), trustProblem, edits, done);
+            String reason = new TerraformRoleFix(source, body).fix(role, text(group), trustProblem, edits, done);
             if (reason != null) {
                 return TrailFix.none(reason);
             }

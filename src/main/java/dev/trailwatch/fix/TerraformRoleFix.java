@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class TerraformRoleFix {
     private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
     private static final Pattern ROLE_ARN = Pattern.compile("aws_iam_role\\.([A-Za-z0-9_-]+)\\.arn");
+    private static final Pattern ROLE_NAME = Pattern.compile("aws_iam_role\\.([A-Za-z0-9_-]+)\\.(name|id)");
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\"?\\$?\\{?aws_cloudwatch_log_group\\."
             + "([A-Za-z0-9_-]+)\\.arn}?(:\\*)?\"?");
     private static final Pattern LITERAL_GROUP_ARN = Pattern.compile("\"(arn:[^\"$%]*:log-group:[^\":*$%]+)(:\\*)?\"");
@@ -34,8 +35,18 @@ final class TerraformRoleFix {
      * cannot be fixed automatically, else null. {@code trustProblem}: the finding says the trust
      * policy is what is wrong (else the permissions are).
      */
-    String fix(String roleValue, String groupValue, boolean trustProblem, List<TextEdit> edits, List<String> done) {
-        Matcher arn = ROLE_ARN.matcher(roleValue == null ? "" : roleValue);
+    String fix(Body.Attribute roleAttribute, String groupValue, boolean trustProblem, List<TextEdit> edits,
+            List<String> done) {
+        String roleValue = roleAttribute == null ? "" : source.text(roleAttribute.value().range()).strip();
+        Matcher named = ROLE_NAME.matcher(roleValue);
+        if (named.matches() && ModuleArguments.resource(body, "aws_iam_role", named.group(1)) != null) {
+            // The role's name (or id, which is its name) where its ARN belongs.
+            edits.add(source.replace(source.offset(roleAttribute.value().range().start()),
+                    source.offset(roleAttribute.value().range().end()), "aws_iam_role." + named.group(1) + ".arn"));
+            done.add("made " + TerraformFixes.ROLE + " the ARN of aws_iam_role." + named.group(1));
+            return null;
+        }
+        Matcher arn = ROLE_ARN.matcher(roleValue);
         if (!arn.matches()) {
             return TerraformFixes.ROLE + " is not the ARN of an aws_iam_role: fix the role by hand";
         }
