@@ -69,12 +69,7 @@ public final class Fixer {
         Map<Finding, ModuleArguments.Target> targets = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
             if (fixable(f)) {
-                ModuleArguments.Target target;
-                try {
-                    target = callers.target(f);
-                } catch (RuntimeException e) {
-                    target = null; // the caller cannot be found safely: the finding's own file explains it
-                }
+                ModuleArguments.Target target = callers.target(f);
                 if (target == null) {
                     byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
                 } else {
