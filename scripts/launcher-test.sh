@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bin/trailwatch as users start it: through a chain of symbolic links from another folder; with
-# its class-data-sharing archive (written on the first run, reused, replaced when the jar changes,
-# never a byte on stdout), on the default JDK and on a JDK 25 when one is under /usr/lib/jvm;
+# its class-data-sharing archive (made in the background after the first run, reused, replaced when
+# the jar changes, never a byte on stdout), on the default JDK and on a JDK 25 when one is under /usr/lib/jvm;
 # without a writable cache; and failing to start with exit code 2 (no checkout to build in, no
 # Java, a build that fails); and which compiler tiers it asks the JVM for.
 set -uo pipefail
@@ -29,10 +29,10 @@ PATH="$tmp/bin:$PATH" trailwatch scan "$template" >out 2>err; code=$?
 check "through two relative symbolic links on PATH, from another folder: the finding, exit 1" \
   bash -c '[ "$1" -eq 1 ] && grep -qF "$2" out' _ "$code" "$line"
 
-json_runs() { # json_runs LABEL [JAVA_HOME]: three runs whose stdout must be exactly the JSON report
-  local label=$1 home=${2:-} i ok=true
+json_runs() { # json_runs LABEL [JAVA_HOME [JVM_OPTS]]: three runs whose stdout must be exactly the JSON report
+  local label=$1 home=${2:-} opts=${3:-} i ok=true
   for i in 1 2 3; do
-    env ${home:+JAVA_HOME=$home} "$root/bin/trailwatch" scan -q -f json "$template" >out 2>err
+    env ${home:+JAVA_HOME=$home} TRAILWATCH_JAVA_OPTS="$opts" "$root/bin/trailwatch" scan -q -f json "$template" >out 2>err
     if [ $? -ne 1 ] || ! jq -e '.summary.findings == 1' out >/dev/null 2>&1 || [ -s err ]; then
       ok=false
       echo "  run $i on $label: exit code, stdout or stderr not as expected:"
@@ -41,28 +41,68 @@ json_runs() { # json_runs LABEL [JAVA_HOME]: three runs whose stdout must be exa
   done
   $ok
 }
-check "default JDK: the first run (writing the archive) and later ones print only the report" json_runs "the default JDK"
-check "the archive is in the user cache" bash -c 'ls "$1"/trailwatch/ 2>/dev/null | grep -qE "\.(jsa|aot)$"' _ "$XDG_CACHE_HOME"
+# archive_appears EXT: true once an archive of that kind is in the user cache (it is made in the
+# background after the first run), within 120 s.
+archive_appears() {
+  local i
+  for ((i = 0; i < 240; i++)); do
+    ls "$XDG_CACHE_HOME"/trailwatch/*."$1" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  return 1
+}
+# The caller gets its report and the end of standard output at once: the archive is made after,
+# detached (reading stdout to its end through a pipe would otherwise wait for it).
+report=$("$root/bin/trailwatch" scan -q -f json "$template" 2>err)
+check "first run: the report at once, the archive still being made in the background, nothing on stderr" \
+  bash -c 'jq -e ".summary.findings == 1" <<<"$1" >/dev/null && ! ls "$2"/trailwatch/*.jsa >/dev/null 2>&1 && [ ! -s err ]' \
+  _ "$report" "$XDG_CACHE_HOME"
+check "the archive is then in the user cache" archive_appears jsa
+check "default JDK: later runs print only the report" json_runs "the default JDK"
+# from_archive [JAVA_HOME]: true when the launcher's JVM loads trailwatch's and picocli's classes from the archive.
+from_archive() {
+  env ${1:+JAVA_HOME=$1} TRAILWATCH_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/classes.log" "$root/bin/trailwatch" scan \
+    -q "$template" >/dev/null 2>&1
+  grep -q ' dev.trailwatch.cli.Main source: shared objects file' "$tmp/classes.log" \
+    && grep -q ' picocli.CommandLine source: shared objects file' "$tmp/classes.log"
+}
+check "and load trailwatch's and picocli's classes from the archive" from_archive
 jdk25=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)
 if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
-  check "JDK 25 ($jdk25): AOT cache written and used, only the report on stdout" json_runs "JDK 25" "$jdk25"
-  check "the AOT cache is in the user cache" bash -c 'ls "$1"/trailwatch/*.aot >/dev/null 2>&1' _ "$XDG_CACHE_HOME"
+  check "JDK 25 ($jdk25): the first run prints only the report" json_runs "JDK 25" "$jdk25"
+  check "the AOT cache is then in the user cache" archive_appears aot
+  check "and later runs print only the report" json_runs "JDK 25" "$jdk25"
+  check "and load trailwatch's and picocli's classes from the cache" from_archive "$jdk25"
 else
   echo "SKIP: no JDK 25 under /usr/lib/jvm"
 fi
 
 cp "$root/target/trailwatch.jar" "$tmp/copy.jar"
-TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1
-before=$(ls "$XDG_CACHE_HOME"/trailwatch/ | sort)
+TRAILWATCH_CDS=wait TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1
 touch -d '2001-01-01' "$tmp/copy.jar" # as a rebuild would change it
 touch -d '40 days ago' "$XDG_CACHE_HOME/trailwatch/1-2-3.jsa" # an archive of a jar long gone
 before=$(ls "$XDG_CACHE_HOME"/trailwatch/ | grep -v '^1-2-3.jsa$' | sort)
-TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
+TRAILWATCH_CDS=wait TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
 after=$(ls "$XDG_CACHE_HOME"/trailwatch/ | sort)
 check "an archive older than 30 days is removed when a new one is written" test ! -e "$XDG_CACHE_HOME/trailwatch/1-2-3.jsa"
 check "a changed jar gets a new archive, and its old one is removed" \
   bash -c '[ "$1" -eq 1 ] && [ "$(comm -13 <(echo "$2") <(echo "$3") | wc -l)" -eq 1 ] && [ "$(comm -23 <(echo "$2") <(echo "$3") | wc -l)" -eq 1 ]' \
   _ "$code" "$before" "$after"
+(cd "$tmp" && TRAILWATCH_CDS=wait TRAILWATCH_JAR=copy.jar "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1 \
+  && TRAILWATCH_JAVA_OPTS=-Xshare:on TRAILWATCH_JAR=copy.jar "$root/bin/trailwatch" -q "$template" >out 2>err); code=$?
+check "a relative TRAILWATCH_JAR: the archive names the jar as the run does, and is mapped" \
+  bash -c '[ "$1" -eq 1 ] && [ ! -s "$2/err" ]' _ "$code" "$tmp"
+newest=$(comm -13 <(echo "$before") <(echo "$after") | head -n 1)
+lock="$XDG_CACHE_HOME/trailwatch/${newest%.jsa}.lock"
+rm -f "$XDG_CACHE_HOME/trailwatch/$newest"
+mkdir -p "$lock"
+TRAILWATCH_CDS=wait TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1; code=$?
+check "another maker's lock held: no second maker, the scan runs" \
+  bash -c '[ "$1" -eq 1 ] && [ ! -e "$2" ] && [ -d "$3" ]' _ "$code" "$XDG_CACHE_HOME/trailwatch/$newest" "$lock"
+touch -d '20 minutes ago' "$lock"
+TRAILWATCH_CDS=wait TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$template" >/dev/null 2>&1; code=$?
+check "a lock left for 10 minutes (a maker killed) is taken over" \
+  bash -c '[ "$1" -eq 1 ] && [ -s "$2" ] && [ ! -e "$3" ]' _ "$code" "$XDG_CACHE_HOME/trailwatch/$newest" "$lock"
 
 rm -rf "$XDG_CACHE_HOME"
 TRAILWATCH_CDS=0 "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
