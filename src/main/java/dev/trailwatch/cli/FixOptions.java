@@ -11,7 +11,8 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code --fix} and {@code --fix --dry-run}: after the scan, the fixable findings (TW001, TW002,
@@ -20,12 +21,20 @@ import picocli.CommandLine.Option;
  * left.
  */
 final class FixOptions {
-    @Option(names = "--fix", description = "apply the remediation of TW001 and TW002 to the files (each checked by a"
-            + " new scan before it is written, atomically)")
     boolean fix;
-
-    @Option(names = "--dry-run", description = "with --fix: print the changes as a unified diff, change nothing")
     boolean dryRun;
+
+    static void addTo(CommandSpec command) {
+        command.addOption(ScanCommand.flag("apply the remediation of TW001 and TW002 to the files (each checked by a"
+                + " new scan before it is written, atomically)", "--fix"));
+        command.addOption(ScanCommand.flag("with --fix: print the changes as a unified diff, change nothing",
+                "--dry-run"));
+    }
+
+    void read(ParseResult parsed) {
+        fix = parsed.hasMatchedOption("--fix");
+        dryRun = parsed.hasMatchedOption("--dry-run");
+    }
 
     /**
      * Fixes what the scan found and returns the result to report: a new scan when a file changed,

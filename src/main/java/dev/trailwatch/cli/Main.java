@@ -9,26 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code trailwatch} command; {@code scan} is the default subcommand. The subcommands are
- * added when the command line is run, and for a scan only {@code scan}: picocli builds each
- * command's model by reflection, which is most of a short run's start-up.
+ * added when the command line is run, and for a scan only {@code scan}. The top command and
+ * {@code scan} are described to picocli without annotations ({@link #commandSpec}): picocli's
+ * reflective model of annotated commands is most of a short run's start-up.
  */
-@Command(name = "trailwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Finds AWS CloudTrail trails that do not deliver to CloudWatch Logs (CIS AWS 3.4).",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:nothing at or above --fail-on",
-            "1:findings at or above --fail-on",
-            "2:usage error, or an input that could not be read or parsed"})
 public final class Main implements Runnable {
     private static final Set<String> TOP_LEVEL = Set.of("scan", "rules", "explain", "completion", "lsp", "help", "-h",
             "--help", "-V", "--version");
     private static final List<String> COMMANDS = List.of("scan", "rules", "explain", "completion", "lsp", "help");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -53,10 +48,10 @@ public final class Main implements Runnable {
                 return ExitCodes.ERROR;
             }
             String[] arguments = withDefaultCommand(args);
-            CommandLine commandLine = new CommandLine(new Main());
+            CommandLine commandLine = new CommandLine(new Main().commandSpec());
             ScanCommand scan = new ScanCommand();
             scan.stdin = stdin;
-            commandLine.addSubcommand(scan);
+            commandLine.addSubcommand(new CommandLine(scan.commandSpec()));
             if (!arguments[0].equals("scan")) {
                 addOtherCommands(commandLine);
             }
@@ -81,8 +76,8 @@ public final class Main implements Runnable {
 
     /** The whole command with every subcommand, as the man page and completion describe it. */
     static CommandLine fullCommandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.addSubcommand(new ScanCommand());
+        CommandLine commandLine = new CommandLine(new Main().commandSpec());
+        commandLine.addSubcommand(new CommandLine(new ScanCommand().commandSpec()));
         addOtherCommands(commandLine);
         return commandLine;
     }
@@ -121,6 +116,25 @@ public final class Main implements Runnable {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    private CommandSpec commandSpec() {
+        spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name("trailwatch");
+        spec.versionProvider(new VersionProvider());
+        spec.usageMessage()
+                .description("Finds AWS CloudTrail trails that do not deliver to CloudWatch Logs (CIS AWS 3.4).")
+                .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.DESCRIPTIONS);
+        addStandardHelpOptions(spec);
+        return spec;
+    }
+
+    /** -h and -V, as picocli's mixinStandardHelpOptions adds them (without its reflection). */
+    static void addStandardHelpOptions(CommandSpec command) {
+        command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        command.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
     }
 
     /** {@code trailwatch PATH} means {@code trailwatch scan PATH}. */

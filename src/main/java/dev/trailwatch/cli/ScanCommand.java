@@ -36,134 +36,174 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Scans CloudFormation templates and Terraform configurations for CloudTrail trails that do not"
-                + " deliver to CloudWatch Logs.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:nothing at or above --fail-on",
-            "1:findings at or above --fail-on",
-            "2:usage error, or an input that could not be read or parsed"})
+/**
+ * {@code trailwatch scan}. Its options are described to picocli by {@link #commandSpec}, without
+ * annotations: picocli's reflective model of an annotated command is most of a short run's
+ * start-up. Picocli parses; {@link #readOptions} then takes the values.
+ */
 final class ScanCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     /** Standard input, for the path "-"; replaced in tests. */
     InputStream stdin = System.in;
 
-    @CommandLine.Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "files or folders to scan (default: .); - reads standard input")
-    List<String> paths = new ArrayList<>();
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
-            description = "text, json, sarif, junit, github, checkstyle or gitlab-codequality (default: text);"
-                    + " repeatable, one scan"
-                    + " writing each report: FORMAT=FILE writes that one to FILE, at most one to stdout")
-    List<String> formats = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the report (the --format given without =FILE) there instead of stdout")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "lowest severity that makes the exit code 1: error, warning, note or never (default: error)")
-    String failOn = "error";
-
-    @Option(names = "--rules", split = ",", paramLabel = "ID", description = "run only these rules")
-    List<String> onlyRules = new ArrayList<>();
-
-    @Option(names = "--skip-rules", split = ",", paramLabel = "ID", description = "do not run these rules")
-    List<String> skipRules = new ArrayList<>();
-
-    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "a CloudFormation parameter value")
-    List<String> parameterOptions = new ArrayList<>();
-
-    @Option(names = "--parameters-file", paramLabel = "FILE",
-            description = "CloudFormation parameter values: the AWS CLI's JSON list, or KEY=VALUE lines")
-    List<Path> parameterFiles = new ArrayList<>();
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a Terraform root module variable value")
-    List<String> varOptions = new ArrayList<>();
-
-    @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform variable values from a .tfvars file")
-    List<String> varFiles = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "skip matching paths (.git, .terraform and node_modules are always skipped)")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel workers (default: processors)")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "larger files are reported, not read")
-    long maxFileSize = Scanner.DEFAULT_MAX_FILE_SIZE;
-
-    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "the name to report for standard input")
-    String stdinFilename = "<stdin>";
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "the project file (default: the nearest .trailwatch.yml up to the git root)")
-    Path configFile;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings not in this baseline")
-    Path baseline;
-
-    @Option(names = "--write-baseline", paramLabel = "FILE", description = "record the current findings' fingerprints")
-    Path writeBaseline;
-
-    @Option(names = "--show-source", description = "text format: show each finding's source line")
-    boolean showSource;
-
-    @Option(names = "--peer-suppressions", description = "also honour other linters' skips of the same control"
-            + " (checkov:skip, trivy:ignore, kics-scan ignore, Metadata checkov/cfn_nag/guard)")
-    boolean peerSuppressions;
-
-    @Option(names = "--list-suppressions", description = "text format: after the findings, every suppression that"
-            + " held: where it is written, its kind, rules, reason, expiry and how many findings it silenced")
-    boolean listSuppressions;
-
-    @Option(names = "--no-inline-suppressions", description = "ignore trailwatch:ignore comments and Metadata"
-            + " ignores (each reported as TW100): only the project file's suppressions hold")
-    boolean noInlineSuppressions;
-
-    @Option(names = "--strict", description = "also report values that cannot be known statically (TW000, note)")
-    boolean strict;
-
-    @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
-    boolean quiet;
-
-    @Option(names = "--no-color", description = "no colour (the same as --color never)")
-    boolean noColor;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, and not when"
-            + " NO_COLOR is set), always or never")
-    String color = "auto";
-
-    @Option(names = "--soft-fail", description = "always exit 0 once the scan ran, even with findings or unreadable"
-            + " inputs (for advisory jobs; usage errors still exit 2)")
-    boolean softFail;
-
     /** The environment, for NO_COLOR; replaced in tests. */
     java.util.function.Function<String, String> environment = System::getenv;
 
-    @Option(names = "--limit", paramLabel = "NAME=N",
-            description = "raise a Terraform evaluation budget: module-instances (10000), instances (1000 per count or"
-                    + " for_each), value-size (100000 elements), string-length (1000000), evaluation-steps (2000000)")
+    List<String> paths = new ArrayList<>();
+    List<String> formats = new ArrayList<>();
+    Path output;
+    String failOn = "error";
+    List<String> onlyRules = new ArrayList<>();
+    List<String> skipRules = new ArrayList<>();
+    List<String> parameterOptions = new ArrayList<>();
+    List<Path> parameterFiles = new ArrayList<>();
+    List<String> varOptions = new ArrayList<>();
+    List<String> varFiles = new ArrayList<>();
+    List<String> excludes = new ArrayList<>();
+    int jobs = Runtime.getRuntime().availableProcessors();
+    long maxFileSize = Scanner.DEFAULT_MAX_FILE_SIZE;
+    String stdinFilename = "<stdin>";
+    Path configFile;
+    Path baseline;
+    Path writeBaseline;
+    boolean showSource;
+    boolean peerSuppressions;
+    boolean listSuppressions;
+    boolean noInlineSuppressions;
+    boolean strict;
+    boolean quiet;
+    boolean noColor;
+    String color = "auto";
+    boolean softFail;
     Map<String, Long> limits = new LinkedHashMap<>();
-
-    @CommandLine.Mixin
     FixOptions fix = new FixOptions();
-
-    @Option(names = Crashes.DEBUG, description = "print the stack trace of an internal error")
     boolean debug;
+
+    /** The command's model for picocli, bound to this command (as its {@code spec}). */
+    CommandSpec commandSpec() {
+        CommandSpec command = CommandSpec.wrapWithoutInspection(this);
+        command.name("scan");
+        command.versionProvider(new Main.VersionProvider());
+        command.usageMessage().sortOptions(false)
+                .description("Scans CloudFormation templates and Terraform configurations for CloudTrail trails that"
+                        + " do not deliver to CloudWatch Logs.")
+                .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.DESCRIPTIONS);
+        command.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("files or folders to scan (default: .); - reads standard input").build());
+        command.addOption(values(String.class, "FORMAT[=FILE]", "text, json, sarif, junit, github, checkstyle or"
+                + " gitlab-codequality (default: text); repeatable, one scan writing each report: FORMAT=FILE writes"
+                + " that one to FILE, at most one to stdout", "-f", "--format"));
+        command.addOption(value(Path.class, "FILE",
+                "write the report (the --format given without =FILE) there instead of stdout", "-o", "--output"));
+        command.addOption(value(String.class, "SEVERITY",
+                "lowest severity that makes the exit code 1: error, warning, note or never (default: error)",
+                "--fail-on"));
+        command.addOption(OptionSpec.builder("--rules").paramLabel("ID").type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").description("run only these rules").build());
+        command.addOption(OptionSpec.builder("--skip-rules").paramLabel("ID").type(List.class)
+                .auxiliaryTypes(String.class).splitRegex(",").description("do not run these rules").build());
+        command.addOption(values(String.class, "KEY=VALUE", "a CloudFormation parameter value", "--parameter"));
+        command.addOption(values(Path.class, "FILE",
+                "CloudFormation parameter values: the AWS CLI's JSON list, or KEY=VALUE lines", "--parameters-file"));
+        command.addOption(values(String.class, "NAME=VALUE", "a Terraform root module variable value", "--var"));
+        command.addOption(values(String.class, "FILE", "Terraform variable values from a .tfvars file",
+                "--var-file"));
+        command.addOption(values(String.class, "GLOB",
+                "skip matching paths (.git, .terraform and node_modules are always skipped)", "--exclude"));
+        command.addOption(value(int.class, "N", "parallel workers (default: processors)", "-j", "--jobs"));
+        command.addOption(value(long.class, "BYTES", "larger files are reported, not read", "--max-file-size"));
+        command.addOption(value(String.class, "NAME", "the name to report for standard input", "--stdin-filename"));
+        command.addOption(value(Path.class, "FILE",
+                "the project file (default: the nearest .trailwatch.yml up to the git root)", "--config"));
+        command.addOption(value(Path.class, "FILE", "report only findings not in this baseline", "--baseline"));
+        command.addOption(value(Path.class, "FILE", "record the current findings' fingerprints",
+                "--write-baseline"));
+        command.addOption(flag("text format: show each finding's source line", "--show-source"));
+        command.addOption(flag("also honour other linters' skips of the same control (checkov:skip, trivy:ignore,"
+                + " kics-scan ignore, Metadata checkov/cfn_nag/guard)", "--peer-suppressions"));
+        command.addOption(flag("text format: after the findings, every suppression that held: where it is written,"
+                + " its kind, rules, reason, expiry and how many findings it silenced", "--list-suppressions"));
+        command.addOption(flag("ignore trailwatch:ignore comments and Metadata ignores (each reported as TW100): only"
+                + " the project file's suppressions hold", "--no-inline-suppressions"));
+        command.addOption(flag("also report values that cannot be known statically (TW000, note)", "--strict"));
+        command.addOption(flag("no summary on standard error", "-q", "--quiet"));
+        command.addOption(flag("no colour (the same as --color never)", "--no-color"));
+        command.addOption(value(String.class, "WHEN",
+                "auto (default: only on a terminal, and not when NO_COLOR is set), always or never", "--color"));
+        command.addOption(flag("always exit 0 once the scan ran, even with findings or unreadable inputs (for advisory"
+                + " jobs; usage errors still exit 2)", "--soft-fail"));
+        command.addOption(OptionSpec.builder("--limit").paramLabel("NAME=N").type(Map.class)
+                .auxiliaryTypes(String.class, Long.class)
+                .description("raise a Terraform evaluation budget: module-instances (10000), instances (1000 per count"
+                        + " or for_each), value-size (100000 elements), string-length (1000000), evaluation-steps"
+                        + " (2000000)").build());
+        FixOptions.addTo(command);
+        command.addOption(flag("print the stack trace of an internal error", Crashes.DEBUG));
+        Main.addStandardHelpOptions(command);
+        spec = command;
+        return command;
+    }
+
+    static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).description(description).build();
+    }
+
+    private static OptionSpec value(Class<?> type, String label, String description, String... names) {
+        return OptionSpec.builder(names).paramLabel(label).type(type).description(description).build();
+    }
+
+    /** A repeatable option: each value is added to a list. */
+    private static OptionSpec values(Class<?> type, String label, String description, String... names) {
+        return OptionSpec.builder(names).paramLabel(label).type(List.class).auxiliaryTypes(type)
+                .description(description).build();
+    }
+
+    /** Takes the values picocli parsed; an option not given keeps its default. */
+    private void readOptions(ParseResult parsed) {
+        paths = parsed.matchedPositionalValue(0, paths);
+        formats = parsed.matchedOptionValue("--format", formats);
+        output = parsed.matchedOptionValue("--output", output);
+        failOn = parsed.matchedOptionValue("--fail-on", failOn);
+        onlyRules = parsed.matchedOptionValue("--rules", onlyRules);
+        skipRules = parsed.matchedOptionValue("--skip-rules", skipRules);
+        parameterOptions = parsed.matchedOptionValue("--parameter", parameterOptions);
+        parameterFiles = parsed.matchedOptionValue("--parameters-file", parameterFiles);
+        varOptions = parsed.matchedOptionValue("--var", varOptions);
+        varFiles = parsed.matchedOptionValue("--var-file", varFiles);
+        excludes = parsed.matchedOptionValue("--exclude", excludes);
+        jobs = parsed.matchedOptionValue("--jobs", jobs);
+        maxFileSize = parsed.matchedOptionValue("--max-file-size", maxFileSize);
+        stdinFilename = parsed.matchedOptionValue("--stdin-filename", stdinFilename);
+        configFile = parsed.matchedOptionValue("--config", configFile);
+        baseline = parsed.matchedOptionValue("--baseline", baseline);
+        writeBaseline = parsed.matchedOptionValue("--write-baseline", writeBaseline);
+        showSource = parsed.hasMatchedOption("--show-source");
+        peerSuppressions = parsed.hasMatchedOption("--peer-suppressions");
+        listSuppressions = parsed.hasMatchedOption("--list-suppressions");
+        noInlineSuppressions = parsed.hasMatchedOption("--no-inline-suppressions");
+        strict = parsed.hasMatchedOption("--strict");
+        quiet = parsed.hasMatchedOption("--quiet");
+        noColor = parsed.hasMatchedOption("--no-color");
+        color = parsed.matchedOptionValue("--color", color);
+        softFail = parsed.hasMatchedOption("--soft-fail");
+        limits = parsed.matchedOptionValue("--limit", limits);
+        fix.read(parsed);
+        debug = parsed.hasMatchedOption(Crashes.DEBUG);
+    }
 
     /** The files the scan read, so that the report or the baseline never overwrites one. */
     private List<Path> scannedFiles = List.of();
 
     @Override
     public Integer call() {
+        readOptions(spec.commandLine().getParseResult());
         PrintWriter err = spec.commandLine().getErr();
         DisplayPaths displayPaths = new DisplayPaths(Paths.get(""));
         List<ReportTargets.Target> reports;

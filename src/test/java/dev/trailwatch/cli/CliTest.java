@@ -415,6 +415,9 @@ class CliTest {
         assertEquals(ExitCodes.CLEAN, version.exitCode());
         assertEquals(List.of("trailwatch " + dev.trailwatch.Version.VALUE,
                 "Apache License 2.0; bundled libraries and their licences: NOTICE"), version.outLines());
+        Cli.Run scanVersion = Cli.run("scan", "-V");
+        assertEquals(ExitCodes.CLEAN, scanVersion.exitCode());
+        assertEquals(version.outLines(), scanVersion.outLines());
 
         Cli.Run help = Cli.run("scan", "--help");
         assertEquals(ExitCodes.CLEAN, help.exitCode());
