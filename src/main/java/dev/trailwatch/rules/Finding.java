@@ -4,6 +4,7 @@ import dev.trailwatch.model.Suppression;
 import dev.trailwatch.source.Location;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One problem found: what the user sees in every report format. {@code fingerprint} identifies it
@@ -13,6 +14,23 @@ import java.util.List;
  */
 public record Finding(String ruleId, Severity severity, Location location, ResourceRef resource, String message,
         String remediation, List<Related> related, String fingerprint, Suppressed suppressed, String aspect) {
+    // equals and hashCode are written out here and in the nested records: a record's generated
+    // ones are linked through method handles on first use, which costs a short run's start-up
+    // tens of milliseconds (README).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Finding that && Objects.equals(ruleId, that.ruleId) && severity == that.severity
+                && Objects.equals(location, that.location) && Objects.equals(resource, that.resource)
+                && Objects.equals(message, that.message) && Objects.equals(remediation, that.remediation)
+                && Objects.equals(related, that.related) && Objects.equals(fingerprint, that.fingerprint)
+                && Objects.equals(suppressed, that.suppressed) && Objects.equals(aspect, that.aspect);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ruleId, severity, location, resource, message, remediation, related, fingerprint,
+                suppressed, aspect);
+    }
 
     public Finding(String ruleId, Severity severity, Location location, ResourceRef resource, String message,
             String remediation, List<Related> related) {
@@ -20,10 +38,32 @@ public record Finding(String ruleId, Severity severity, Location location, Resou
     }
 
     /** The resource a finding is about. */
-    public record ResourceRef(String type, String name, String address) {}
+    public record ResourceRef(String type, String name, String address) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ResourceRef that && Objects.equals(type, that.type)
+                    && Objects.equals(name, that.name) && Objects.equals(address, that.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(type, name, address);
+        }
+    }
 
     /** Another place that explains the finding, such as the default that made a value empty. */
-    public record Related(Location location, String message) {}
+    public record Related(Location location, String message) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Related that && Objects.equals(location, that.location)
+                    && Objects.equals(message, that.message);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(location) + Objects.hashCode(message);
+        }
+    }
 
     /**
      * Why a finding is suppressed: {@code kind} says where the suppression is written, {@code at}
@@ -32,6 +72,17 @@ public record Finding(String ruleId, Severity severity, Location location, Resou
     public record Suppressed(Suppression.Kind kind, String reason, LocalDate expires, Location at) {
         public Suppressed(Suppression.Kind kind, String reason, LocalDate expires) {
             this(kind, reason, expires, null);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Suppressed that && kind == that.kind && Objects.equals(reason, that.reason)
+                    && Objects.equals(expires, that.expires) && Objects.equals(at, that.at);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, reason, expires, at);
         }
     }
 

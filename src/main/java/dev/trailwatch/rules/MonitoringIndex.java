@@ -8,10 +8,10 @@ import dev.trailwatch.model.aws.Alarm;
 import dev.trailwatch.model.aws.LogGroup;
 import dev.trailwatch.model.aws.MetricFilter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +94,9 @@ final class MonitoringIndex {
 
     /** The filters that read this log group, in the model's order. */
     List<MetricFilter> filters(LogGroup group) {
-        Set<MetricFilter> out = new LinkedHashSet<>(filtersByGroup.getOrDefault(group.resource(), List.of()));
+        // By identity (the same filter from two lists): sorted below, and a filter's value is never hashed.
+        Set<MetricFilter> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(filtersByGroup.getOrDefault(group.resource(), List.of()));
         String name = group.name().isPresent() ? Values.scalarText(group.name().value()) : null;
         if (name != null) {
             out.addAll(filtersByName.getOrDefault(name, List.of()));
@@ -107,7 +109,8 @@ final class MonitoringIndex {
 
     /** The alarms that may watch one of these filters' metrics, in the model's order (the rule checks each). */
     List<Alarm> alarms(List<MetricFilter> filters) {
-        Set<Alarm> out = new LinkedHashSet<>(alarmsOfAnyMetric);
+        Set<Alarm> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(alarmsOfAnyMetric);
         for (MetricFilter filter : filters) {
             for (MetricFilter.Metric metric : filter.metrics()) {
                 String key = key(metric);

@@ -8,10 +8,10 @@ import dev.trailwatch.model.Values;
 import dev.trailwatch.model.aws.ManagedPolicy;
 import dev.trailwatch.model.aws.PolicyAttachment;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +91,9 @@ final class RoleAttachments {
 
     /** The attachments that may attach to this role, in the model's order; the others certainly do not. */
     List<PolicyAttachment> candidates(Resource role, String roleName) {
-        Set<PolicyAttachment> out = new LinkedHashSet<>(byResource.getOrDefault(role, List.of()));
+        // By identity (the same attachment from two lists): sorted below, and a policy is never hashed.
+        Set<PolicyAttachment> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(byResource.getOrDefault(role, List.of()));
         out.addAll(roleName == null ? byText : byName.getOrDefault(roleName, List.of()));
         out.addAll(unknown);
         List<PolicyAttachment> sorted = new ArrayList<>(out);

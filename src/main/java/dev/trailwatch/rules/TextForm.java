@@ -170,7 +170,18 @@ final class TextForm {
      */
     boolean within(TextForm other) {
         int n = atoms.size();
-        record State(int position, BitSet other) {}
+        record State(int position, BitSet other) {
+            // equals and hashCode written out, as Position's (start-up).
+            @Override
+            public boolean equals(Object that) {
+                return that instanceof State state && position == state.position && other.equals(state.other);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * position + other.hashCode();
+            }
+        }
         Set<State> seen = new HashSet<>();
         Deque<State> work = new ArrayDeque<>();
         State start = new State(0, other.closure(bits(0)));

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,7 +28,19 @@ public final class FileCollector {
     private static final List<String> EXTENSIONS = List.of(".json", ".yaml", ".yml", ".template", ".tf", ".tfvars");
 
     /** A file to scan and the name to show for it. */
-    public record Candidate(Path path, String displayPath) {}
+    public record Candidate(Path path, String displayPath) {
+        // equals and hashCode written out, as Position's (start-up).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Candidate that && Objects.equals(path, that.path)
+                    && Objects.equals(displayPath, that.displayPath);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(path) + Objects.hashCode(displayPath);
+        }
+    }
 
     public record Collected(List<Candidate> files, List<InputError> errors) {}
 

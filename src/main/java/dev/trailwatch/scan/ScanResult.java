@@ -3,6 +3,7 @@ package dev.trailwatch.scan;
 import dev.trailwatch.source.InputError;
 import dev.trailwatch.rules.Finding;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a report shows. {@code files} counts the infrastructure files read (templates,
@@ -14,7 +15,19 @@ public record ScanResult(List<Finding> findings, List<InputError> errors, int fi
         int unknownValues, List<Check> checks) {
 
     /** One rule checked on one trail: JUnit's test cases. */
-    public record Check(String ruleId, String file, String address) {}
+    public record Check(String ruleId, String file, String address) {
+        // equals and hashCode written out, as Position's (start-up).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Check that && Objects.equals(ruleId, that.ruleId) && Objects.equals(file, that.file)
+                    && Objects.equals(address, that.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ruleId, file, address);
+        }
+    }
 
     /** The findings that count: not suppressed. */
     public List<Finding> reported() {
