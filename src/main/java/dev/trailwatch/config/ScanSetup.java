@@ -63,7 +63,7 @@ public final class ScanSetup {
             DisplayPaths paths, long maxFileSize, int jobs, Consumer<Throwable> internalErrors) {
         FindingPolicy policy = new FindingPolicy(paths, new Fingerprints(fingerprintBase), config.ruleSettings(),
                 config.suppressions(), baseline, config.file() == null ? null : config.file().toAbsolutePath().getParent());
-        return new ScanSettings(new RuleRunner(rules, LocalDate.now(), suppressions), policy, parameters, variables,
+        return new ScanSettings(new RuleRunner(rules, LocalDate::now, suppressions), policy, parameters, variables,
                 paths, maxFileSize, jobs, internalErrors);
     }
 }

@@ -46,7 +46,7 @@ public final class WrittenSuppressions {
      * it is not past its date.
      */
     private boolean peerHolds(Suppression s, String ruleId) {
-        if (!checker.settings().peers() || s.isExpired(checker.today())
+        if (!checker.settings().peers() || s.expires() != null && s.isExpired(checker.today())
                 || checker.settings().notIgnorable().contains(ruleId)) {
             return false;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +45,13 @@ public final class RuleRunner {
     }
 
     public RuleRunner(List<Rule> rules, LocalDate today, SuppressionSettings settings) {
+        this(rules, () -> today, settings);
+    }
+
+    /** {@code clock}: the day expiry dates are compared with, read only if one is. */
+    public RuleRunner(List<Rule> rules, Supplier<LocalDate> clock, SuppressionSettings settings) {
         Set<String> known = Rules.all().stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
-        this.suppressions = new SuppressionRule(known, today, settings);
+        this.suppressions = new SuppressionRule(known, clock, settings);
         List<Rule> all = new ArrayList<>();
         for (Rule rule : rules) {
             if (!(rule instanceof SuppressionRule)) { // the registry's copy knows no rule ids and no date

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -24,18 +25,20 @@ import java.util.function.Consumer;
         securitySeverity = "0.0", kind = RuleKind.SUPPRESSION_MISUSE)
 public final class SuppressionRule extends Rule {
     private final Set<String> knownIds;
-    private final LocalDate today;
+    private final Supplier<LocalDate> clock;
+    /** Read from the clock when an expiry date is first compared: the time zone takes a short run time to load. */
+    private volatile LocalDate today;
     private final SuppressionSettings settings;
 
-    public SuppressionRule(Set<String> knownIds, LocalDate today, SuppressionSettings settings) {
+    public SuppressionRule(Set<String> knownIds, Supplier<LocalDate> clock, SuppressionSettings settings) {
         this.knownIds = knownIds;
-        this.today = today;
+        this.clock = clock;
         this.settings = settings;
     }
 
     /** For the registry: the metadata only matters there. */
     public SuppressionRule() {
-        this(Set.of(), LocalDate.now(), SuppressionSettings.DEFAULT);
+        this(Set.of(), LocalDate::now, SuppressionSettings.DEFAULT);
     }
 
     @Override
@@ -60,7 +63,12 @@ public final class SuppressionRule extends Rule {
 
     /** The day expiry dates are compared with. */
     public LocalDate today() {
-        return today;
+        LocalDate day = today;
+        if (day == null) {
+            day = clock.get();
+            today = day;
+        }
+        return day;
     }
 
     /** Why a suppression does not hold, or null when it does. */
@@ -79,7 +87,7 @@ public final class SuppressionRule extends Rule {
         }
         if (s.hasBadDate()) {
             problems.add("has an expiry date that is not YYYY-MM-DD (" + s.expiresText() + ")");
-        } else if (s.isExpired(today)) {
+        } else if (s.expires() != null && s.isExpired(today())) {
             problems.add("expired on " + s.expires());
         }
         if (s.kind() == Suppression.Kind.INLINE && s.resource() == null) {

@@ -37,6 +37,53 @@ public final class HclSyntax {
     /** A configuration file's body and its comments, in the order written. */
     public record ParsedFile(Body body, List<Comment> comments) {}
 
+    /** What {@link #warmUp} parses: the constructs nearly every configuration has. */
+    private static final String COMMON_CONSTRUCTS = """
+            variable "name" {
+              type    = string
+              default = "audit"
+            }
+            locals {
+              tags = merge({ team = "security" }, { for k, v in var.extra : k => v if v != null })
+              list = [1, 2.5, true, null, "a-${var.name}", -1]
+            }
+            resource "aws_cloudtrail" "trail" {
+              count                      = var.enabled ? 1 : 0
+              name                       = "${local.prefix}-trail"
+              cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+              cloud_watch_logs_role_arn  = aws_iam_role.trail[0].arn # a comment
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", Action = ["logs:PutLogEvents"], Resource = "*" }]
+              })
+              dynamic "event_selector" {
+                for_each = var.selectors
+                content {
+                  read_write_type = event_selector.value.type
+                }
+              }
+            }
+            module "logs" {
+              source = "./modules/logs"
+              text   = <<-EOT
+                line ${var.name}
+              EOT
+            }
+            """;
+
+    /**
+     * Parses a small configuration of common constructs and throws the result away: the grammar's
+     * classes and prediction tables (shared by every later parse) are built then. Started in the
+     * background at start-up when a scan will read Terraform, it runs on a core the command-line
+     * parsing leaves idle.
+     */
+    public static void warmUp() {
+        try {
+            parseFile(COMMON_CONSTRUCTS);
+        } catch (InputException e) {
+            throw new IllegalStateException("the warm-up configuration does not parse: " + e.getMessage(), e);
+        }
+    }
+
     /** A configuration file's body. */
     public static Body parse(String text) throws InputException {
         return parseFile(text).body();
