@@ -232,9 +232,11 @@ final class ScanCommand implements Callable<Integer> {
 
         Path fingerprintBase = baseline != null ? baseline.toAbsolutePath().getParent()
                 : writeBaseline != null ? writeBaseline.toAbsolutePath().getParent() : displayPaths.workingDirectory();
+        boolean fingerprintsShown = writeBaseline != null
+                || reports.stream().anyMatch(target -> target.report().showsFingerprints());
         Scanner scanner = new Scanner(ScanSetup.settings(config, rules, ScanSetup.suppressions(config,
-                noInlineSuppressions, peerSuppressions), baselineFingerprints, fingerprintBase, parameters, variables,
-                displayPaths, maxFileSize, jobs, crash -> {
+                noInlineSuppressions, peerSuppressions), baselineFingerprints, fingerprintBase, fingerprintsShown,
+                parameters, variables, displayPaths, maxFileSize, jobs, crash -> {
                     if (debug) {
                         crash.printStackTrace(err);
                     }

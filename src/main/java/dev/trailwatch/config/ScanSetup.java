@@ -56,12 +56,16 @@ public final class ScanSetup {
 
     /**
      * A scan's settings. {@code fingerprintBase}: the folder fingerprints' paths are relative to
-     * (the baseline's, when there is one); {@code baseline}: the fingerprints it holds.
+     * (the baseline's, when there is one); {@code baseline}: the fingerprints it holds;
+     * {@code fingerprintsShown}: a report or a baseline written shows them (else only a baseline
+     * read needs them, and they are not computed).
      */
     public static ScanSettings settings(ProjectConfig config, List<Rule> rules, SuppressionSettings suppressions,
-            Set<String> baseline, Path fingerprintBase, ParameterValues parameters, VariableInputs variables,
-            DisplayPaths paths, long maxFileSize, int jobs, Consumer<Throwable> internalErrors) {
-        FindingPolicy policy = new FindingPolicy(paths, new Fingerprints(fingerprintBase), config.ruleSettings(),
+            Set<String> baseline, Path fingerprintBase, boolean fingerprintsShown, ParameterValues parameters,
+            VariableInputs variables, DisplayPaths paths, long maxFileSize, int jobs,
+            Consumer<Throwable> internalErrors) {
+        FindingPolicy policy = new FindingPolicy(paths, new Fingerprints(fingerprintBase), fingerprintsShown,
+                config.ruleSettings(),
                 config.suppressions(), baseline, config.file() == null ? null : config.file().toAbsolutePath().getParent());
         return new ScanSettings(new RuleRunner(rules, LocalDate::now, suppressions), policy, parameters, variables,
                 paths, maxFileSize, jobs, internalErrors);

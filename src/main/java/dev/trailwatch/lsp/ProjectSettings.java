@@ -105,7 +105,8 @@ final class ProjectSettings {
         Path fingerprintBase = options.baseline() != null ? options.baseline().toAbsolutePath().getParent()
                 : paths.workingDirectory();
         Scanner scanner = new Scanner(ScanSetup.settings(config, rules, ScanSetup.suppressions(config, false, false),
-                baseline, fingerprintBase, parameters(options, maxFileSize, problems), variables(options, maxFileSize),
+                baseline, fingerprintBase, false, parameters(options, maxFileSize, problems),
+                variables(options, maxFileSize),
                 paths, maxFileSize, jobs, internalErrors));
         Path configFolder = config.file() == null ? null : config.file().toAbsolutePath().getParent();
         if (configFolder != null && !config.excludes().isEmpty()) {

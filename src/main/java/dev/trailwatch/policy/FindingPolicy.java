@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FindingPolicy {
     private final DisplayPaths paths;
     private final Fingerprints fingerprints;
+    /** Whether a report shows fingerprints; a baseline needs them too. */
+    private final boolean fingerprintsShown;
     private final Map<String, String> severities;
     private final List<Suppression> suppressions;
     private final Set<String> baseline;
@@ -31,9 +33,10 @@ public final class FindingPolicy {
     /** Suppressions' file globs, compiled once (they were checked when the project file was read). */
     private final Map<String, Glob> globs = new ConcurrentHashMap<>();
 
-    public FindingPolicy(DisplayPaths paths, Fingerprints fingerprints, Map<String, String> severities,
-            List<Suppression> suppressions, Set<String> baseline, Path configFolder) {
+    public FindingPolicy(DisplayPaths paths, Fingerprints fingerprints, boolean fingerprintsShown,
+            Map<String, String> severities, List<Suppression> suppressions, Set<String> baseline, Path configFolder) {
         this.paths = paths;
+        this.fingerprintsShown = fingerprintsShown;
         this.configFolder = configFolder == null ? paths.workingDirectory() : configFolder.toAbsolutePath().normalize();
         this.fingerprints = fingerprints;
         this.severities = severities;
@@ -42,14 +45,17 @@ public final class FindingPolicy {
     }
 
     public static FindingPolicy none(DisplayPaths paths) {
-        return new FindingPolicy(paths, new Fingerprints(paths.workingDirectory()), Map.of(), List.of(), Set.of(),
-                null);
+        return new FindingPolicy(paths, new Fingerprints(paths.workingDirectory()), true, Map.of(), List.of(),
+                Set.of(), null);
     }
 
     public Finding apply(Finding finding, SuppressionRule checker) {
-        Path file = paths.workingDirectory().resolve(finding.location().file());
-        Finding f = finding.withFingerprint(fingerprints.of(finding.ruleId(), file, finding.resource().address(),
-                finding.aspect()));
+        Finding f = finding;
+        if (fingerprintsShown || !baseline.isEmpty()) {
+            Path file = paths.workingDirectory().resolve(finding.location().file());
+            f = f.withFingerprint(fingerprints.of(finding.ruleId(), file, finding.resource().address(),
+                    finding.aspect()));
+        }
         String severity = severities.get(f.ruleId());
         if (severity != null && !severity.equals("off")) {
             f = f.withSeverity(Severity.parse(severity));
@@ -62,7 +68,7 @@ public final class FindingPolicy {
                 return f.withSuppression(new Finding.Suppressed(s.kind(), s.reason(), s.expires(), s.location()));
             }
         }
-        if (baseline.contains(f.fingerprint())) {
+        if (!baseline.isEmpty() && baseline.contains(f.fingerprint())) {
             return f.withSuppression(new Finding.Suppressed(Suppression.Kind.BASELINE, "in the baseline", null));
         }
         return f;

@@ -21,6 +21,11 @@ public final class GitlabCodeQualityReport implements Report {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
+    public boolean showsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(ScanResult result, Writer out) throws IOException {
         JsonGenerator json = JSON.getFactory().createGenerator(out);
         json.setPrettyPrinter(new DefaultPrettyPrinter());

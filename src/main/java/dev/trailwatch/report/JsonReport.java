@@ -14,6 +14,11 @@ public final class JsonReport implements Report {
     private static final JsonFactory JSON = new JsonFactory();
 
     @Override
+    public boolean showsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(ScanResult result, Writer out) throws IOException {
         JsonGenerator json = JSON.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -29,6 +29,11 @@ public final class SarifReport implements Report {
     private static final JsonFactory JSON = new JsonFactory();
 
     @Override
+    public boolean showsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(ScanResult result, Writer out) throws IOException {
         List<RuleMetadata> rules = new ArrayList<>();
         for (Rule rule : Rules.all()) {
