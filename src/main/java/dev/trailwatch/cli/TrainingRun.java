@@ -1,5 +1,6 @@
 package dev.trailwatch.cli;
 
+import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ public final class TrainingRun {
                     Files.copy(in, folder.resolve(name));
                 }
             }
+            HclSyntax.warmUp(); // as WarmUp runs it beside a scan of Terraform
             String sarif = folder.resolve("report.sarif").toString();
             boolean expected = run("scan", "-q", folder.resolve("template.yaml").toString()) == ExitCodes.FINDINGS
                     & run("scan", "-q", folder.resolve("main.tf").toString()) == ExitCodes.CLEAN

@@ -1,7 +1,6 @@
 package dev.trailwatch.lsp;
 
 import dev.trailwatch.rules.Finding;
-import dev.trailwatch.rules.RuleMetadata;
 import dev.trailwatch.rules.SuppressionRule;
 import dev.trailwatch.source.SourceFile;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ final class CodeActions {
     }
 
     /** TW100 reports a suppression that does not hold: a suppression of it would be one more to fix. */
-    private static final String SUPPRESS_CHECKER = RuleMetadata.of(SuppressionRule.class).id();
+    private static final String SUPPRESS_CHECKER = new SuppressionRule().metadata().id();
 
     private CodeAction quickFix(QuickFixes.Fix fix, Diagnostic diagnostic) {
         Map<String, List<TextEdit>> changes = new LinkedHashMap<>();

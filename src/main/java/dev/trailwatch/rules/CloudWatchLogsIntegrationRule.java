@@ -14,14 +14,21 @@ import java.util.function.Consumer;
  * are set. One finding per trail names every attribute that is missing and, for values that
  * depend on a condition that cannot be decided, the condition that leaves it missing.
  */
-@RuleInfo(id = "TW001", name = "CloudTrailCloudWatchLogsIntegration", severity = Severity.ERROR,
-        summary = "CloudTrail trails must deliver their events to CloudWatch Logs (log group ARN and role ARN set)",
-        peerIds = {"CKV2_AWS_10", "AVD-AWS-0162", "aws-cloudtrail-ensure-cloudwatch-integration",
-            "KICS: CloudTrail Not Integrated With CloudWatch", "CloudTrail.5", "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED"},
-        tags = {"security", "CIS-AWS-1.2.0/2.4", "CIS-AWS-1.4.0/3.4", "CIS-AWS-2.0.0/3.4"},
-        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
-        securitySeverity = "5.5")
 public final class CloudWatchLogsIntegrationRule extends TrailRule {
+    private static final RuleMetadata METADATA =
+            RuleMetadata.rule("TW001", "CloudTrailCloudWatchLogsIntegration", Severity.ERROR)
+            .summary("CloudTrail trails must deliver their events to CloudWatch Logs (log group ARN and role ARN set)")
+            .peerIds("CKV2_AWS_10", "AVD-AWS-0162", "aws-cloudtrail-ensure-cloudwatch-integration",
+                    "KICS: CloudTrail Not Integrated With CloudWatch", "CloudTrail.5",
+                    "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED")
+            .tags("security", "CIS-AWS-1.2.0/2.4", "CIS-AWS-1.4.0/3.4", "CIS-AWS-2.0.0/3.4")
+            .helpUri("https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html")
+            .securitySeverity("5.5").build();
+
+    public CloudWatchLogsIntegrationRule() {
+        super(METADATA);
+    }
+
 
     /** One way an attribute ends up without a value. */
     private record Gap(Attribute attribute, String how, List<String> conditions, Location origin, String originName) {

@@ -19,13 +19,20 @@ import java.util.function.Consumer;
  * log streams. What cannot be seen (AWS-managed policies, other stacks) makes it unknown, never
  * a finding.
  */
-@RuleInfo(id = "TW003", name = "CloudTrailDeliveryRoleUsable", severity = Severity.ERROR,
-        summary = "The trail's CloudWatch Logs role must be an IAM role that CloudTrail can assume and that may"
-                + " create log streams and put log events in the trail's log group",
-        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"},
-        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html",
-        securitySeverity = "5.5")
 public final class DeliveryRoleRule extends TrailRule {
+    private static final RuleMetadata METADATA =
+            RuleMetadata.rule("TW003", "CloudTrailDeliveryRoleUsable", Severity.ERROR)
+            .summary("The trail's CloudWatch Logs role must be an IAM role that CloudTrail can assume and that may "
+                    + "create log streams and put log events in the trail's log group")
+            .peerIds("CloudTrail.5")
+            .tags("security", "CIS-AWS-1.4.0/3.4")
+            .helpUri("https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html")
+            .securitySeverity("5.5").build();
+
+    public DeliveryRoleRule() {
+        super(METADATA);
+    }
+
     private static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
     private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
 

@@ -14,13 +14,20 @@ import java.util.function.Consumer;
  * in {@code :*}, a log group's name where its ARN belongs, an ARN reference without the
  * {@code :*} CloudTrail requires, or a reference to a log group that is not declared.
  */
-@RuleInfo(id = "TW002", name = "CloudTrailLogGroupArnAccepted", severity = Severity.ERROR,
-        summary = "The trail's CloudWatch Logs log group ARN must be one CloudTrail accepts:"
-                + " arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*",
-        peerIds = {"CloudTrail.5"}, tags = {"security", "CIS-AWS-1.4.0/3.4"},
-        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
-        securitySeverity = "5.5")
 public final class LogGroupArnRule extends TrailRule {
+    private static final RuleMetadata METADATA =
+            RuleMetadata.rule("TW002", "CloudTrailLogGroupArnAccepted", Severity.ERROR)
+            .summary("The trail's CloudWatch Logs log group ARN must be one CloudTrail accepts: "
+                    + "arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME:*")
+            .peerIds("CloudTrail.5")
+            .tags("security", "CIS-AWS-1.4.0/3.4")
+            .helpUri("https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html")
+            .securitySeverity("5.5").build();
+
+    public LogGroupArnRule() {
+        super(METADATA);
+    }
+
     @Override
     public void checkTrail(ResourceModel model, Trail trail, Consumer<Finding> report) {
         // Absent is TW001's.

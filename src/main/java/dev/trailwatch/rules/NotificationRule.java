@@ -20,13 +20,20 @@ import java.util.function.Consumer;
  * with an action must watch a metric such a filter publishes. Values that cannot be known count
  * as matching: a warning needs certainty.
  */
-@RuleInfo(id = "TW004", name = "CloudTrailLogGroupMonitored", severity = Severity.WARNING,
-        summary = "Someone must be notified: a metric filter must read the trail's log group and an alarm with an"
-                + " action must watch its metric",
-        peerIds = {"CloudWatch.1", "CloudWatch.4"}, tags = {"security", "CIS-AWS-1.4.0/4.1", "CIS-AWS-1.2.0/3.1"},
-        helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
-        securitySeverity = "3.5")
 public final class NotificationRule extends TrailRule {
+    private static final RuleMetadata METADATA =
+            RuleMetadata.rule("TW004", "CloudTrailLogGroupMonitored", Severity.WARNING)
+            .summary("Someone must be notified: a metric filter must read the trail's log group and an alarm with "
+                    + "an action must watch its metric")
+            .peerIds("CloudWatch.1", "CloudWatch.4")
+            .tags("security", "CIS-AWS-1.4.0/4.1", "CIS-AWS-1.2.0/3.1")
+            .helpUri("https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html")
+            .securitySeverity("3.5").build();
+
+    public NotificationRule() {
+        super(METADATA);
+    }
+
     /** CIS monitoring filters, recognised by words their patterns use. */
     private static final Map<String, List<String>> CIS_FILTERS = cisFilters();
 

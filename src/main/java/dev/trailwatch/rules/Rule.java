@@ -16,7 +16,12 @@ import java.util.function.Function;
  * model and report positions the loaders recorded.
  */
 public abstract class Rule {
-    private final RuleMetadata metadata = RuleMetadata.of(getClass());
+    private final RuleMetadata metadata;
+
+    /** {@code metadata}: each rule's, next to its code (RuleMetadata.rule(...)...build()). */
+    protected Rule(RuleMetadata metadata) {
+        this.metadata = metadata;
+    }
 
     public final RuleMetadata metadata() {
         return metadata;

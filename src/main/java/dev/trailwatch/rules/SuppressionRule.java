@@ -17,13 +17,15 @@ import java.util.function.Consumer;
  * project allows them only in its project file, or of a rule the project makes not ignorable). It does not apply, and says so
  * where it is written.
  */
-@RuleInfo(id = "TW100", name = "SuppressionHolds", severity = Severity.WARNING,
-        summary = "A suppression must give a reason, name known rules, be attached to a resource and not be past"
-                + " its expiry date",
-        peerIds = {}, tags = {"trailwatch"},
-        helpUri = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html",
-        securitySeverity = "0.0", kind = RuleKind.SUPPRESSION_MISUSE)
 public final class SuppressionRule extends Rule {
+    private static final RuleMetadata METADATA = RuleMetadata.rule("TW100", "SuppressionHolds", Severity.WARNING)
+            .summary("A suppression must give a reason, name known rules, be attached to a resource and not be past "
+                    + "its expiry date")
+            .tags("trailwatch")
+            .helpUri("https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html")
+            .securitySeverity("0.0")
+            .kind(RuleKind.SUPPRESSION_MISUSE).build();
+
     private final Set<String> knownIds;
     private final Supplier<LocalDate> clock;
     /** Read from the clock when an expiry date is first compared: the time zone takes a short run time to load. */
@@ -31,6 +33,7 @@ public final class SuppressionRule extends Rule {
     private final SuppressionSettings settings;
 
     public SuppressionRule(Set<String> knownIds, Supplier<LocalDate> clock, SuppressionSettings settings) {
+        super(METADATA);
         this.knownIds = knownIds;
         this.clock = clock;
         this.settings = settings;

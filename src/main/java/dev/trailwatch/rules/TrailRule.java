@@ -11,6 +11,10 @@ import java.util.function.Consumer;
  * indexes derived from it with {@link ResourceModel#derived}).
  */
 public abstract class TrailRule extends Rule {
+    protected TrailRule(RuleMetadata metadata) {
+        super(metadata);
+    }
+
     @Override
     public final void check(ResourceModel model, Consumer<Finding> report) {
         for (Trail trail : model.trails()) {

@@ -15,12 +15,18 @@ import java.util.function.Consumer;
  * the log group, TW003 for the role), naming the part that stays open, so that a reviewer knows
  * what was not checked. A value whose known parts decide is never a note.
  */
-@RuleInfo(id = "TW000", name = "ValueNotKnownStatically", severity = Severity.NOTE,
-        summary = "A value the rules need is not known statically (reported only with --strict)",
-        peerIds = {}, tags = {"trailwatch"},
-        helpUri = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
-        securitySeverity = "0.0", kind = RuleKind.UNKNOWN_VALUES)
 public final class UnknownValueRule extends TrailRule {
+    private static final RuleMetadata METADATA = RuleMetadata.rule("TW000", "ValueNotKnownStatically", Severity.NOTE)
+            .summary("A value the rules need is not known statically (reported only with --strict)")
+            .tags("trailwatch")
+            .helpUri("https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html")
+            .securitySeverity("0.0")
+            .kind(RuleKind.UNKNOWN_VALUES).build();
+
+    public UnknownValueRule() {
+        super(METADATA);
+    }
+
     private static final int MAX_REPORTED = 4;
 
     @Override

@@ -6,8 +6,12 @@ variable "deliver" {
 }
 
 locals {
-  name = "audit-${terraform.workspace}"
-  tags = merge({ team = "security" }, { name = local.name })
+  name     = "audit-${terraform.workspace}"
+  tags     = merge({ team = "security" }, { name = local.name })
+  regions  = { for r in ["eu-west-1", "us-east-1"] : r => upper(r) if r != "" }
+  selector = <<-EOT
+    ${local.name} events
+  EOT
 }
 
 resource "aws_cloudwatch_log_group" "trail" {

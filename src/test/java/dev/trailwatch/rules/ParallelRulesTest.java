@@ -126,9 +126,12 @@ class ParallelRulesTest {
     }
 
     /** Records which threads checked trails and reports each trail once, naming it. */
-    @RuleInfo(id = "TW998", name = "ThreadsSeen", severity = Severity.NOTE, summary = "Reports every trail",
-            helpUri = "https://example.invalid/", securitySeverity = "0.0")
     private static final class ThreadsSeen extends TrailRule {
+        private static final RuleMetadata METADATA = RuleMetadata.rule("TW998", "ThreadsSeen", Severity.NOTE)
+                .summary("Reports every trail")
+                .helpUri("https://example.invalid/")
+                .securitySeverity("0.0").build();
+
         final Map<String, Integer> threads = new ConcurrentHashMap<>();
         private final CountDownLatch helperStarted;
         private final Runnable onHelper;
@@ -136,6 +139,7 @@ class ParallelRulesTest {
 
         /** With a latch, the caller waits on its first trail until a helper has started, which then runs onHelper. */
         ThreadsSeen(CountDownLatch helperStarted, Runnable onHelper) {
+            super(METADATA);
             this.helperStarted = helperStarted;
             this.onHelper = onHelper;
         }

@@ -7,7 +7,7 @@ import dev.trailwatch.model.ResourceModel;
 import dev.trailwatch.policy.FindingPolicy;
 import dev.trailwatch.rules.Finding;
 import dev.trailwatch.rules.Rule;
-import dev.trailwatch.rules.RuleInfo;
+import dev.trailwatch.rules.RuleMetadata;
 import dev.trailwatch.rules.RuleRunner;
 import dev.trailwatch.rules.Rules;
 import dev.trailwatch.rules.Severity;
@@ -53,9 +53,16 @@ class InternalErrorTest {
     }
 
     /** Stands for a rule with a bug that shows on one file only. */
-    @RuleInfo(id = "TW999", name = "FailsOnOneFile", severity = Severity.ERROR, summary = "Fails on one file",
-            helpUri = "https://example.invalid/", securitySeverity = "0.0")
     private static final class FailsOnOneFile extends Rule {
+        private static final RuleMetadata METADATA = RuleMetadata.rule("TW999", "FailsOnOneFile", Severity.ERROR)
+                .summary("Fails on one file")
+                .helpUri("https://example.invalid/")
+                .securitySeverity("0.0").build();
+
+        FailsOnOneFile() {
+            super(METADATA);
+        }
+
         @Override
         public void check(ResourceModel model, Consumer<Finding> report) {
             if (model.resources().stream().anyMatch(r -> r.declaration().file().equals(BROKEN_FILE))) {
