@@ -45,7 +45,7 @@ export XDG_CACHE_HOME="$tmp/cache"
 archive_made=
 with_archive() {
   if [ -z "$archive_made" ]; then
-    TRAILWATCH_CDS=wait "$tw" scan -q "$@" >/dev/null 2>&1 || true
+    env TRAILWATCH_CDS=wait "$tw" scan -q "$@" >/dev/null 2>&1 || true
     archive_made=1
   fi
 }
