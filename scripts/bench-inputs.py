@@ -6,7 +6,9 @@ usage: bench-inputs.py KIND MEGABYTES OUT [CORPUS]
   tf-trails   one .tf of repeated trail, log group, role, policy, metric filter and alarm blocks
   cfn-json    one CloudFormation JSON template with many trails (and their log groups, roles, filters, alarms)
   cfn-yaml    the same template as YAML, with short-form tags
-  yaml-scalar one YAML template whose single string value is MEGABYTES long
+  yaml-scalar one YAML template whose single string value is MEGABYTES long (a literal block
+              scalar of 80-character lines: a single line that long is refused, lines are read
+              with at most 1 MiB each)
 The output is at least MEGABYTES * 1,000,000 bytes (whole blocks), written to OUT.
 """
 import json
@@ -244,10 +246,10 @@ def yaml_scalar(target):
       IsLogging: true
       S3BucketName: audit-logs
     Metadata:
-      Note: "'''
-    line = "x" * 79
-    body = line * (target // len(line) + 1)
-    return head + body + '"\n'
+      Note: |
+'''
+    line = "        " + "x" * 71 + "\n"
+    return head + line * (target // len(line) + 1)
 
 
 def main():
