@@ -150,6 +150,8 @@ else
 fi
 check "a folder with a file over 2 MB: the optimising compiler too" not first_tier "$tmp" bigfolder
 check "one small named file: the first tier only" first_tier "$tmp" "$template"
+check "a named file over 2 MB: the optimising compiler too" not first_tier "$tmp" "$template" bigfolder/big.json
+check "named files of 2 MB or less in all: the first tier only" first_tier "$tmp" "$template" smallfolder/"$(basename "$template")"
 
 mkdir -p "$tmp/broken"
 (cd "$root" && git ls-files -z -co --exclude-standard | tar --null -T - -cf -) | tar -x -C "$tmp/broken"
