@@ -151,6 +151,11 @@ fi
 check "a folder with a file over 2 MB: the optimising compiler too" not first_tier "$tmp" bigfolder
 check "one small named file: the first tier only" first_tier "$tmp" "$template"
 check "a named file over 2 MB: the optimising compiler too" not first_tier "$tmp" "$template" bigfolder/big.json
+heap_grows_ahead() { grep -qx -- '-XX:MinHeapFreeRatio=70' "$tmp/java-args"; }
+first_tier "$tmp" "$template" bigfolder/big.json
+check "and a heap that grows ahead of its contents" heap_grows_ahead
+first_tier "$tmp" "$template"
+check "which a small one does not get" not heap_grows_ahead
 check "named files of 2 MB or less in all: the first tier only" first_tier "$tmp" "$template" smallfolder/"$(basename "$template")"
 
 mkdir -p "$tmp/broken"

@@ -24,9 +24,9 @@ final class ArnText {
     /** {@code arn:PARTITION:iam::ACCOUNT:role/NAME}. */
     static final TextForm ROLE_ARN = TextForm.builder().text("arn:").some(TextForm.characters("a-z0-9-"), 1, false)
             .text(":iam::").some(TextForm.characters("0-9"), 12, true).text(":role/")
-            .some(TextForm.ANY_CHARACTER, 1, false).build();
+            .some(TextForm.ANY_CHARACTER, 1, false).buildShared();
     /** Anything that starts as an ARN. */
-    static final TextForm ANY_ARN = TextForm.builder().text("arn:").anything().build();
+    static final TextForm ANY_ARN = TextForm.builder().text("arn:").anything().buildShared();
 
     /** Values are followed this deep through names that are themselves built (a log group named after a variable). */
     private static final int MAX_DEPTH = 8;
@@ -37,7 +37,7 @@ final class ArnText {
         TextForm.Builder b = TextForm.builder().text("arn:").some(TextForm.characters("a-z0-9-"), 1, false)
                 .text(":logs:").some(TextForm.characters("a-z0-9-"), 0, false).text(":")
                 .some(TextForm.characters("0-9"), 0, false).text(":log-group:").some(TextForm.except(":*"), 1, false);
-        return (wildcard ? b.text(":*") : b).build();
+        return (wildcard ? b.text(":*") : b).buildShared();
     }
 
     /** One possible value (a leaf of its conditions) as partly known text. */

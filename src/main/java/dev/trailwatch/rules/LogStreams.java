@@ -16,7 +16,7 @@ import java.util.List;
 final class LogStreams implements RequestedResources {
     /** Any stream of any log group: what a pattern must be able to match at all. */
     private static final TextForm ANY_STREAM = TextForm.builder().form(ArnText.LOG_GROUP_ARN_WITHOUT_WILDCARD)
-            .text(":log-stream:").anything().build();
+            .text(":log-stream:").anything().buildShared();
 
     private final TextForm streams;
     /** The declared log group the trail names, or null: a pattern naming another declared one matches nothing. */

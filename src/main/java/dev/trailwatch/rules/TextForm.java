@@ -33,13 +33,15 @@ final class TextForm {
     private final List<Atom> atoms;
     /**
      * This form made deterministic, as far as it has been asked: for each set of positions, where
-     * each character leads. Built lazily once per form and reused, as the forms CloudTrail accepts
-     * are asked about again and again.
+     * each character leads. Built lazily and kept only for a shared form (the forms CloudTrail
+     * accepts, asked about again and again); null for a form made for one question, where keeping
+     * it cost more than it saved (a 20 MB .tf of trails: 6% of the run).
      */
-    private final Map<BitSet, AtomicReferenceArray<BitSet>> transitions = new ConcurrentHashMap<>();
+    private final Map<BitSet, AtomicReferenceArray<BitSet>> transitions;
 
-    private TextForm(List<Atom> atoms) {
+    private TextForm(List<Atom> atoms, boolean shared) {
         this.atoms = List.copyOf(atoms);
+        this.transitions = shared ? new ConcurrentHashMap<>() : null;
     }
 
     static Builder builder() {
@@ -86,7 +88,12 @@ final class TextForm {
         }
 
         TextForm build() {
-            return new TextForm(atoms);
+            return new TextForm(atoms, false);
+        }
+
+        /** A form asked about again and again (a constant): where each character leads is remembered. */
+        TextForm buildShared() {
+            return new TextForm(atoms, true);
         }
     }
 
@@ -217,8 +224,11 @@ final class TextForm {
         return true;
     }
 
-    /** Where a character leads from a set of this form's positions (remembered). */
+    /** Where a character leads from a set of this form's positions (remembered for a shared form). */
     private BitSet next(BitSet positions, int symbol) {
+        if (transitions == null) {
+            return step(positions, symbol);
+        }
         // Forms are shared by every thread of a scan: a row's cells are published safely (a plain
         // array could show another thread a BitSet not yet filled in). A row is read with get, as
         // computeIfAbsent locks its bin even to find a row that is there.
