@@ -76,9 +76,8 @@ if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
   check "JDK 25 ($jdk25): the first run prints only the report" json_runs "JDK 25" "$jdk25"
   check "the AOT cache is then in the user cache" archive_appears aot
   check "and later runs print only the report" json_runs "JDK 25" "$jdk25"
-  # (Not picocli's: its Java 5 class files are left out of an AOT cache.)
-  check "and load trailwatch's classes from the cache" from_archive "$jdk25" dev.trailwatch.cli.Main \
-    dev.trailwatch.rules.LogGroupArnRule
+  check "and load trailwatch's and picocli's classes from the cache" from_archive "$jdk25" dev.trailwatch.cli.Main \
+    picocli.CommandLine dev.trailwatch.rules.LogGroupArnRule
 else
   echo "SKIP: no JDK 25 under /usr/lib/jvm"
 fi
