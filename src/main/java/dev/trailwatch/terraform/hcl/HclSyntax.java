@@ -8,6 +8,9 @@ import dev.trailwatch.terraform.hcl.grammar.HclLexerBase;
 import dev.trailwatch.terraform.hcl.grammar.HclParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
@@ -33,6 +36,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 public final class HclSyntax {
     private HclSyntax() {}
+
+    /** Texts parsed ahead ({@link #parseAhead}), each taken once by {@link #parseFile}. */
+    private static final Map<String, CompletableFuture<ParsedFile>> AHEAD = new ConcurrentHashMap<>();
 
     /** A configuration file's body and its comments, in the order written. */
     public record ParsedFile(Body body, List<Comment> comments) {}
@@ -97,6 +103,41 @@ public final class HclSyntax {
      * item, not the file's tree.
      */
     public static ParsedFile parseFile(String text) throws InputException {
+        if (!AHEAD.isEmpty()) {
+            CompletableFuture<ParsedFile> ahead = AHEAD.remove(text);
+            if (ahead != null) {
+                ParsedFile parsed = ahead.join(); // waits if it is being parsed now
+                if (parsed != null) {
+                    return parsed;
+                }
+            }
+        }
+        return parseNow(text);
+    }
+
+    /**
+     * Parses a file's text ahead of the scan that will ask for it: the start-up warm-up does this,
+     * on a second thread, for the Terraform files a command line names while the main thread
+     * parses the command line. {@link #parseFile} then takes the result (once) instead of parsing
+     * the same text again, or waits for it. A text that does not parse is left to parseFile,
+     * which reports it.
+     */
+    public static void parseAhead(String text) {
+        CompletableFuture<ParsedFile> ahead = new CompletableFuture<>();
+        if (AHEAD.putIfAbsent(text, ahead) != null) {
+            return;
+        }
+        ParsedFile parsed = null;
+        try {
+            parsed = parseNow(text);
+        } catch (InputException | RuntimeException e) {
+            // Reported when the scan parses it.
+        } finally {
+            ahead.complete(parsed);
+        }
+    }
+
+    private static ParsedFile parseNow(String text) throws InputException {
         try {
             TopLevelItems items = new TopLevelItems();
             List<Comment> comments = new ArrayList<>();
