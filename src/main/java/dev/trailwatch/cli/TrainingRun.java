@@ -48,7 +48,9 @@ public final class TrainingRun {
         }
     }
 
+    /** As Main.main runs a command line: the warm-up thread beside it. */
     private static int run(String... args) {
+        WarmUp.startFor(args);
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         return Main.run(args, nowhere, nowhere, InputStream.nullInputStream());
     }

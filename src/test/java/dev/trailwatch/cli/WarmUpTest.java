@@ -1,17 +1,22 @@
 package dev.trailwatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trailwatch.source.InputException;
+import dev.trailwatch.terraform.hcl.Body;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which command lines start the HCL warm-up thread, and that its configuration parses. */
+/** Which command lines start the HCL warm-up thread, what it parses ahead, and that the scan sees no difference. */
 class WarmUpTest {
     @TempDir
     Path folder;
@@ -41,5 +46,36 @@ class WarmUpTest {
     @Test
     void theWarmUpConfigurationParses() {
         assertDoesNotThrow(HclSyntax::warmUp);
+    }
+
+    @Test
+    void theNamedFilesFoldersAreParsedAheadInTheScansOrder() throws IOException {
+        Path module = Files.createDirectories(folder.resolve("module"));
+        for (String name : new String[] {"variables.tf", "main.tf", "outputs.TF", "stack.tf.json", "prod.tfvars"}) {
+            Files.writeString(module.resolve(name), "a = 1\n");
+        }
+        Files.createDirectories(module.resolve("nested.tf"));
+        assertEquals(List.of(module.resolve("main.tf"), module.resolve("outputs.TF"), module.resolve("variables.tf")),
+                WarmUp.filesToParseAhead(new String[] {"scan", "-q", module.resolve("prod.tfvars").toString(),
+                    module.resolve("main.tf").toString()}));
+        assertEquals(List.of(), WarmUp.filesToParseAhead(new String[] {"scan", module.toString()}),
+                "a folder named: its files are left to the scan");
+    }
+
+    @Test
+    void aFileParsedAheadGivesTheScanTheSameBodyAndTheSameError() {
+        String valid = "resource \"aws_cloudtrail\" \"t\" {\n  name = \"audit-${var.env}\"\n}\n";
+        HclSyntax.parseAhead(valid);
+        Body ahead = assertDoesNotThrow(() -> HclSyntax.parse(valid));
+        Body again = assertDoesNotThrow(() -> HclSyntax.parse(valid));
+        assertEquals(again.blocks().get(0).range(), ahead.blocks().get(0).range());
+        assertEquals(again.blocks().get(0).labels(), ahead.blocks().get(0).labels());
+
+        String broken = "a = [1,\n";
+        InputException direct = assertThrows(InputException.class, () -> HclSyntax.parse(broken));
+        HclSyntax.parseAhead(broken);
+        InputException afterAhead = assertThrows(InputException.class, () -> HclSyntax.parse(broken));
+        assertEquals(direct.getMessage(), afterAhead.getMessage());
+        assertEquals(direct.position(), afterAhead.position());
     }
 }
