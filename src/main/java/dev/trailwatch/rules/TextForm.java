@@ -213,15 +213,46 @@ final class TextForm {
                     work.add(skip);
                 }
             }
-            BitSet chars = a.chars();
-            for (int symbol = chars.nextSetBit(0); symbol >= 0; symbol = chars.nextSetBit(symbol + 1)) {
-                State after = new State(a.repeat() ? i : i + 1, other.next(state.other(), symbol));
+            // One character of each class the other form cannot tell apart here: all of a class
+            // lead to the same positions of the other form (where it goes depends only on which of
+            // its atoms at those positions take the character), so one stands for the rest.
+            for (BitSet sameHere : other.classes(a.chars(), state.other())) {
+                State after = new State(a.repeat() ? i : i + 1, other.next(state.other(), sameHere.nextSetBit(0)));
                 if (seen.add(after)) {
                     work.add(after);
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * {@code chars} split by which of this form's atoms at {@code positions} take each character:
+     * within a part, every character leads from these positions to the same ones.
+     */
+    private List<BitSet> classes(BitSet chars, BitSet positions) {
+        List<BitSet> parts = new ArrayList<>();
+        parts.add(chars);
+        for (int p = positions.nextSetBit(0); p >= 0 && p < atoms.size(); p = positions.nextSetBit(p + 1)) {
+            BitSet taken = atoms.get(p).chars();
+            List<BitSet> split = new ArrayList<>(parts.size() * 2);
+            for (BitSet part : parts) {
+                if (!part.intersects(taken)) {
+                    split.add(part);
+                    continue;
+                }
+                BitSet in = (BitSet) part.clone();
+                in.and(taken);
+                BitSet out = (BitSet) part.clone();
+                out.andNot(taken);
+                split.add(in);
+                if (!out.isEmpty()) {
+                    split.add(out);
+                }
+            }
+            parts = split;
+        }
+        return parts;
     }
 
     /** Where a character leads from a set of this form's positions (remembered for a shared form). */
