@@ -83,4 +83,63 @@ class TextFormTest {
         assertFalse(TextForm.literal("").within(TextForm.literal("a")));
         assertTrue(TextForm.literal("").within(TextForm.builder().anything().build()));
     }
+
+    /**
+     * within against brute force, on random small forms over a, b, c and "anything": a string of
+     * one form (up to 7 characters) that the other does not take means within must be false.
+     * Membership is asked with intersects, a separate walk.
+     */
+    @Test
+    void withinAgreesWithBruteForceOnRandomForms() {
+        java.util.Random random = new java.util.Random(12);
+        List<String> strings = new java.util.ArrayList<>(List.of(""));
+        for (int length = 1, from = 0; length <= 7; length++) {
+            int to = strings.size();
+            for (int k = from; k < to; k++) {
+                for (char c : new char[] {'a', 'b', 'c'}) {
+                    strings.add(strings.get(k) + c);
+                }
+            }
+            from = to;
+        }
+        int decidedFalse = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            TextForm x = randomForm(random);
+            TextForm y = randomForm(random);
+            boolean within = x.within(y);
+            boolean counterexample = false;
+            for (String s : strings) {
+                TextForm literal = TextForm.literal(s);
+                if (x.intersects(literal) && !y.intersects(literal)) {
+                    counterexample = true;
+                    break;
+                }
+            }
+            if (counterexample) {
+                assertFalse(within, "trial " + trial + ": a string of one form is not in the other");
+                decidedFalse++;
+            }
+        }
+        assertTrue(decidedFalse > 50, "the random forms exercise both answers (" + decidedFalse + " false)");
+    }
+
+    private static TextForm randomForm(java.util.Random random) {
+        TextForm.Builder form = TextForm.builder();
+        int atoms = 1 + random.nextInt(4);
+        for (int i = 0; i < atoms; i++) {
+            java.util.BitSet chars = switch (random.nextInt(5)) {
+                case 0 -> TextForm.characters("a");
+                case 1 -> TextForm.characters("b");
+                case 2 -> TextForm.characters("ab");
+                case 3 -> TextForm.characters("a-c");
+                default -> TextForm.ANY_CHARACTER;
+            };
+            if (random.nextInt(3) == 0) {
+                form.some(chars, 0, false);
+            } else {
+                form.one(chars);
+            }
+        }
+        return form.build();
+    }
 }
