@@ -122,9 +122,19 @@ final class TextForm {
     }
 
     private static BitSet symbol(char c) {
-        BitSet set = new BitSet(SYMBOLS);
-        set.set(c < OTHER ? c : OTHER);
-        return set;
+        return SINGLE[c < OTHER ? c : OTHER];
+    }
+
+    /** One set per symbol, shared by every form (atoms' sets are never changed once built). */
+    private static final BitSet[] SINGLE = singles();
+
+    private static BitSet[] singles() {
+        BitSet[] sets = new BitSet[SYMBOLS];
+        for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+            sets[symbol] = new BitSet(SYMBOLS);
+            sets[symbol].set(symbol);
+        }
+        return sets;
     }
 
     private static BitSet range(int from, int to) {
@@ -231,6 +241,9 @@ final class TextForm {
      * within a part, every character leads from these positions to the same ones.
      */
     private List<BitSet> classes(BitSet chars, BitSet positions) {
+        if (chars.cardinality() == 1) {
+            return List.of(chars); // one character (most atoms: a form's literal text) is one class
+        }
         List<BitSet> parts = new ArrayList<>();
         parts.add(chars);
         for (int p = positions.nextSetBit(0); p >= 0 && p < atoms.size(); p = positions.nextSetBit(p + 1)) {
