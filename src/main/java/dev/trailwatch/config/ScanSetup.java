@@ -64,9 +64,9 @@ public final class ScanSetup {
             Set<String> baseline, Path fingerprintBase, boolean fingerprintsShown, ParameterValues parameters,
             VariableInputs variables, DisplayPaths paths, long maxFileSize, int jobs,
             Consumer<Throwable> internalErrors) {
+        Path configFolder = config.file() == null ? null : config.file().toAbsolutePath().getParent();
         FindingPolicy policy = new FindingPolicy(paths, new Fingerprints(fingerprintBase), fingerprintsShown,
-                config.ruleSettings(),
-                config.suppressions(), baseline, config.file() == null ? null : config.file().toAbsolutePath().getParent());
+                config.ruleSettings(), config.suppressions(), baseline, configFolder);
         return new ScanSettings(new RuleRunner(rules, LocalDate::now, suppressions), policy, parameters, variables,
                 paths, maxFileSize, jobs, internalErrors);
     }
