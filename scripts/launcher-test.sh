@@ -109,6 +109,12 @@ TRAILWATCH_CDS=wait TRAILWATCH_JAR="$tmp/copy.jar" "$root/bin/trailwatch" -q "$t
 check "a lock left for 10 minutes (a maker killed) is taken over" \
   bash -c '[ "$1" -eq 1 ] && [ -s "$2" ] && [ ! -e "$3" ]' _ "$code" "$XDG_CACHE_HOME/trailwatch/$newest" "$lock"
 
+# The language server is started by exec (the editor's signal must reach the JVM): no archive after it.
+rm -rf "$XDG_CACHE_HOME"
+printf 'Content-Length: 58\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}Content-Length: 33\r\n\r\n{"jsonrpc":"2.0","method":"exit"}' \
+  | TRAILWATCH_CDS=wait "$root/bin/trailwatch" lsp >out 2>err; code=$?
+check "trailwatch lsp, exec'd: it answers shutdown and exits, and makes no archive" \
+  bash -c '[ "$1" -eq 0 ] && grep -q "\"id\":1" out && ! ls "$2"/trailwatch/*.jsa >/dev/null 2>&1' _ "$code" "$XDG_CACHE_HOME"
 rm -rf "$XDG_CACHE_HOME"
 TRAILWATCH_CDS=0 "$root/bin/trailwatch" -q "$template" >out 2>err; code=$?
 check "TRAILWATCH_CDS=0: no archive" bash -c '[ "$1" -eq 1 ] && [ ! -e "$2/trailwatch" ]' _ "$code" "$XDG_CACHE_HOME"
