@@ -5,6 +5,11 @@ import dev.trailwatch.source.SourceFile;
 import dev.trailwatch.terraform.hcl.HclSyntax;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +26,8 @@ import java.util.stream.Stream;
  * and editors name them), the .tf files of their folders, which the scan evaluates with them, are
  * parsed ahead ({@link HclSyntax#parseAhead}; the scan takes each result instead of parsing the
  * same text again); when only folders are named, a small configuration of common constructs is.
- * A daemon thread, so it never delays the exit; any failure is the scan's to meet again and report.
+ * A daemon thread, so it never delays the exit; an input it cannot read or parse is the scan's to
+ * report.
  */
 final class WarmUp {
     /** What is parsed ahead at most: the first folders' files, none larger than this. */
@@ -35,29 +41,33 @@ final class WarmUp {
         if (!readsTerraform(args)) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                List<Path> files = filesToParseAhead(args);
-                if (files.isEmpty()) {
-                    HclSyntax.warmUp();
-                }
-                long total = 0;
-                for (Path file : files) {
-                    byte[] bytes = SourceFile.readBytes(file, MAX_FILE_BYTES);
-                    total += bytes.length;
-                    if (total > MAX_TOTAL_BYTES) {
-                        break;
-                    }
-                    HclSyntax.parseAhead(SourceFile.decodeUtf8(bytes));
-                }
-            } catch (InputException | IOException e) {
-                // Not ours to report: the scan reads and parses the user's files itself.
-            } catch (Throwable e) { // NOPMD: a warm-up thread must never print a stack trace
-                // Likewise (out of memory, say): the scan meets it again and reports it in one line.
-            }
-        }, "trailwatch-warm-up");
+        Thread thread = new Thread(() -> warmUp(args), "trailwatch-warm-up");
         thread.setDaemon(true);
+        // A defect here is one line on standard error, as on the main thread (its stack trace only
+        // with --debug); the scan, which does the same work itself, decides the exit code.
+        thread.setUncaughtExceptionHandler((t, crash) -> Crashes.report(crash,
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), Crashes.debug(args)));
         thread.start();
+    }
+
+    private static void warmUp(String[] args) {
+        try {
+            List<Path> files = filesToParseAhead(args);
+            if (files.isEmpty()) {
+                HclSyntax.warmUp();
+            }
+            long total = 0;
+            for (Path file : files) {
+                byte[] bytes = SourceFile.readBytes(file, MAX_FILE_BYTES);
+                total += bytes.length;
+                if (total > MAX_TOTAL_BYTES) {
+                    break;
+                }
+                HclSyntax.parseAhead(SourceFile.decodeUtf8(bytes));
+            }
+        } catch (InputException | IOException | UncheckedIOException | InvalidPathException e) {
+            // A file unreadable, gone, not UTF-8, or a name no path can have: the scan reports it.
+        }
     }
 
     /** Whether a scan with these arguments will read Terraform (only the names are looked at). */

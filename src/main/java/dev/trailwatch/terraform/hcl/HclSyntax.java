@@ -130,9 +130,9 @@ public final class HclSyntax {
         ParsedFile parsed = null;
         try {
             parsed = parseNow(text);
-        } catch (InputException | RuntimeException e) {
+        } catch (InputException e) {
             // Reported when the scan parses it.
-        } finally {
+        } finally { // a defect leaves null too: the scan parses the text itself and meets it there
             ahead.complete(parsed);
         }
     }
