@@ -132,8 +132,6 @@ public final class Fixer {
                     : TerraformFixes.plan(file, path, text, own, callees);
         } catch (InputException e) {
             return refused(file, findings, "it does not parse" + at(e));
-        } catch (RuntimeException e) {
-            return refused(file, findings, "internal error while planning its fix: " + e);
         }
         if (plan.isEmpty()) {
             return new FileResult(file, List.of(), "", plan.notFixed(), null);
